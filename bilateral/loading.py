@@ -1,0 +1,351 @@
+"""Load data/indicators.yaml: check it record by record, then build tidy pandas tables."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+from pydantic import BaseModel, ValidationError
+
+from . import derived, divergences
+from .errors import DataError, Problem
+from .periods import parse_date, parse_period, span_label
+from .quotes import files_containing, quote_carries, read_texts
+from .schema import Event, Indicator, Source
+from .units import UNITS, format_value
+from .yamlsource import Positions, read_yaml
+
+DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "indicators.yaml"
+SECTIONS: dict[str, type[BaseModel]] = {"sources": Source, "indicators": Indicator, "events": Event}
+
+OBSERVATION_COLUMNS = [
+    "indicator_id", "topic", "label", "unit", "unit_label", "period", "period_label", "period_start",
+    "period_end", "value", "qualifier", "kind", "display", "base", "base_label", "said_by", "quote", "note",
+    "derived", "arithmetic", "inputs", "source_id", "publisher", "source_title", "source_published",
+    "source_url", "line",
+]  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """The checked data as tables. Treat them as read-only: they may be shared through a cache."""
+
+    path: Path
+    sources: pd.DataFrame
+    indicators: pd.DataFrame
+    observations: pd.DataFrame
+    events: pd.DataFrame
+    divergences: pd.DataFrame
+    not_derived: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        stated = int((~self.observations["derived"]).sum())
+        groups = self.divergences["group"].nunique() if len(self.divergences) else 0
+        return (
+            f"{len(self.sources)} sources, {len(self.indicators)} indicators, {stated} observations, "
+            f"{len(self.events)} events, {int(self.observations['derived'].sum())} derived values, "
+            f"{groups} divergences"
+        )
+
+
+class _Checker:
+    def __init__(self, shown: str, positions: Positions, key_positions: Positions):
+        self.shown = shown
+        self.positions = positions
+        self.key_positions = key_positions
+        self.problems: list[Problem] = []
+
+    def at(self, loc: tuple, message: str, key: bool = False) -> None:
+        table = self.key_positions if key else self.positions
+        while loc not in table and loc:
+            loc = loc[:-1]
+        line, col = table.get(loc) or self.positions.get(loc, (1, 1))
+        self.problems.append(Problem(line, col, message, self.shown))
+
+    def line(self, loc: tuple) -> int:
+        return self.positions.get(loc, (0, 0))[0]
+
+    def pydantic(self, prefix: tuple, model: type[BaseModel], error: dict) -> None:
+        loc = (*prefix, *error["loc"])
+        name = str(error["loc"][-1]) if error["loc"] else prefix[0]
+        kind, given = error["type"], error.get("input")
+        if kind == "extra_forbidden":
+            fields = _fields_at(model, error["loc"][:-1])
+            near = difflib.get_close_matches(name, fields, n=1, cutoff=0.6)
+            hint = f" (did you mean {near[0]!r}?)" if near else f" (allowed: {', '.join(fields)})"
+            return self.at(loc, f"unknown field {name!r}{hint}", key=True)
+        if kind == "missing":
+            return self.at(loc[:-1], f"missing required field {name!r}")
+        if kind == "literal_error":
+            return self.at(loc, f"{name}: {given!r} is not one of {error['ctx']['expected']}")
+        if kind in ("float_type", "float_parsing", "finite_number"):
+            return self.at(loc, f"{name}: must be a finite number, not {_describe(given)}")
+        if kind == "string_type":
+            return self.at(loc, f"{name}: must be text, not {_describe(given)}")
+        if kind == "string_pattern_mismatch":
+            return self.at(loc, f"{name}: {given!r} is not a valid id ({_ID_RULES.get(name, 'lowercase slug')})")
+        if kind == "value_error":
+            return self.at(loc, f"{name}: {error['msg'].removeprefix('Value error, ')}")
+        if kind == "string_too_short":
+            return self.at(loc, f"{name}: must not be empty")
+        if kind == "too_short":
+            return self.at(loc, f"{name}: the list must not be empty")
+        if kind in ("model_type", "dict_type"):
+            return self.at(loc, f"{name}: must be a mapping of fields, not {_describe(given)}")
+        if kind == "list_type":
+            return self.at(loc, f"{name}: must be a list, not {_describe(given)}")
+        self.at(loc, f"{name}: {error['msg']}")
+
+
+_ID_RULES = {
+    "id": "lowercase letters and digits joined by - or _ as the section requires",
+    "source": "a source id: lowercase letters and digits joined by - or .",
+    "growth_of": "an indicator id in snake_case",
+}
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if isinstance(value, float):
+        return f"{value}"
+    if value is None:
+        return "empty"
+    if isinstance(value, str):
+        return f"the text {value!r}"
+    return type(value).__name__
+
+
+def _fields_at(model: type[BaseModel], loc: tuple) -> list[str]:
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        annotation = model.model_fields[part].annotation
+        model = getattr(annotation, "__args__", (annotation,))[0]
+    return list(model.model_fields)
+
+
+def _records(data: Any, check: _Checker) -> dict[str, list[tuple[int, BaseModel]]]:
+    """Validate each record on its own, so that one bad record does not hide the others' problems."""
+    if not isinstance(data, dict):
+        check.at((), "the file must be a mapping with the keys sources, indicators and events")
+        return {}
+    for key in data:
+        if key not in SECTIONS:
+            near = difflib.get_close_matches(str(key), SECTIONS, n=1)
+            hint = f" (did you mean {near[0]!r}?)" if near else ""
+            check.at((key,), f"unknown top-level key {key!r}{hint}: only sources, indicators and events", key=True)
+    out: dict[str, list[tuple[int, BaseModel]]] = {}
+    for section, model in SECTIONS.items():
+        items = data.get(section)
+        out[section] = []
+        if section not in data:
+            check.at((), f"missing top-level key {section!r}")
+            continue
+        if not isinstance(items, list):
+            check.at((section,), f"{section}: must be a list, not {_describe(items)}")
+            continue
+        for i, item in enumerate(items):
+            try:
+                out[section].append((i, model.model_validate(item)))
+            except ValidationError as e:
+                for error in e.errors():
+                    check.pydantic((section, i), model, error)
+    if not out.get("sources") and "sources" in data and isinstance(data["sources"], list) and not data["sources"]:
+        check.at(("sources",), "sources: the list must not be empty")
+    return out
+
+
+def _unique(records: list[tuple[int, BaseModel]], section: str, check: _Checker) -> None:
+    first: dict[str, int] = {}
+    for i, record in records:
+        if record.id in first:
+            other = check.line((section, first[record.id], "id"))
+            check.at((section, i, "id"), f"duplicate id {record.id!r}: also at line {other}")
+        else:
+            first[record.id] = i
+
+
+def _known_source(loc: tuple, source: str, sources: dict, check: _Checker) -> bool:
+    if source in sources:
+        return True
+    near = difflib.get_close_matches(source, sources, n=1)
+    hint = f" (did you mean {near[0]!r}?)" if near else ""
+    check.at(loc, f"source {source!r} names no source in this file{hint}")
+    return False
+
+
+def _semantics(records: dict, check: _Checker, texts: dict[str, str] | None) -> None:
+    for section in SECTIONS:
+        _unique(records.get(section, []), section, check)
+    sources = {s.id: s for _, s in records.get("sources", [])}
+    indicators = {ind.id: ind for _, ind in records.get("indicators", [])}
+    quotes: list[tuple[tuple, str, str]] = []  # (loc, source id, quote)
+    for i, ind in records.get("indicators", []):
+        if ind.growth_of is not None:
+            if ind.growth_of not in indicators:
+                check.at(("indicators", i, "growth_of"), f"growth_of: {ind.growth_of!r} names no indicator")
+            if ind.unit != "percent":
+                check.at(("indicators", i, "unit"), "unit: a growth indicator (growth_of) is in percent")
+        for j, obs in enumerate(ind.observations):
+            loc = ("indicators", i, "observations", j)
+            _known_source((*loc, "source"), obs.source, sources, check)
+            if obs.period is None and obs.kind != "target":
+                check.at(loc, "missing required field 'period' (only a target may leave its year unstated)")
+            if obs.base is not None and ind.growth_of is None:
+                check.at((*loc, "base"), "base: only growth indicators (with growth_of) compare against a base")
+            if obs.base is None and ind.growth_of is not None:
+                check.at(loc, "missing required field 'base': a growth figure needs the period it compares against")
+            if not quote_carries(obs.quote, obs.value):
+                check.at((*loc, "quote"), f"quote: does not state the value {obs.value:g}")
+            quotes.append(((*loc, "quote"), obs.source, obs.quote))
+    for i, event in records.get("events", []):
+        _known_source(("events", i, "source"), event.source, sources, check)
+        if event.end is not None and parse_date(event.end).end < parse_date(event.date).start:
+            check.at(("events", i, "end"), f"end: {event.end} is before the date {event.date}")
+        quotes.append((("events", i, "quote"), event.source, event.quote))
+    if texts is not None:
+        _quotes_in_texts(quotes, texts, check)
+
+
+def _quotes_in_texts(quotes: list, texts: dict[str, str], check: _Checker) -> None:
+    file_of: dict[str, tuple[set[str], int]] = {}
+    for loc, source, quote in quotes:
+        found = files_containing(quote, texts)
+        if not found:
+            check.at(loc, "quote: not found word for word in any source text")
+            continue
+        if source in file_of:
+            common = file_of[source][0] & set(found)
+            if not common:
+                check.at(loc, f"quote: found in {found[0]}, but other quotes of {source!r} are from another text")
+                continue
+            file_of[source] = (common, file_of[source][1])
+        else:
+            file_of[source] = (set(found), check.line(loc))
+
+
+def check(path: str | Path, sources_dir: str | Path | None = None, shown: str | None = None):
+    """Validate a data file; return the validated records and every problem found, in line order."""
+    shown = shown or str(path)
+    data, positions, key_positions, problems = read_yaml(path, shown)
+    checker = _Checker(shown, positions, key_positions)
+    checker.problems.extend(problems)
+    records = _records(data, checker)
+    texts = read_texts(sources_dir) if sources_dir is not None else None
+    _semantics(records, checker, texts)
+    return records, sorted(set(checker.problems)), positions
+
+
+def load(path: str | Path | None = None, sources_dir: str | Path | None = None) -> Dataset:
+    """Load and check a data file (the project's own by default); raise DataError listing every problem."""
+    path = Path(path) if path is not None else DATA_FILE
+    records, problems, positions = check(path, sources_dir)
+    if problems:
+        raise DataError(problems)
+    return _tables(path, records, positions)
+
+
+def _tables(path: Path, records: dict, positions: Positions) -> Dataset:
+    sources = pd.DataFrame(
+        [
+            {
+                "source_id": s.id,
+                "publisher": s.publisher,
+                "source_title": s.title,
+                "source_published": s.published,
+                "source_published_label": parse_date(s.published).label,
+                "source_url": s.url,
+                "source_note": s.note,
+            }
+            for _, s in records["sources"]
+        ]
+    )
+    indicators = pd.DataFrame(
+        [
+            {
+                "indicator_id": ind.id,
+                "topic": ind.topic,
+                "label": ind.label,
+                "unit": ind.unit,
+                "unit_label": UNITS[ind.unit].label,
+                "description": ind.description,
+                "growth_of": ind.growth_of,
+                "derived": False,
+            }
+            for _, ind in records["indicators"]
+        ]
+    )
+    rows = []
+    for i, ind in records["indicators"]:
+        for j, obs in enumerate(ind.observations):
+            period = parse_period(obs.period) if obs.period else None
+            rows.append(
+                {
+                    "indicator_id": ind.id,
+                    "period": obs.period,
+                    "period_label": period.label if period else "no year stated",
+                    "period_start": period.start if period else None,
+                    "period_end": period.end if period else None,
+                    "value": obs.value,
+                    "qualifier": obs.qualifier,
+                    "kind": obs.kind,
+                    "base": obs.base,
+                    "base_label": parse_period(obs.base).label if obs.base else None,
+                    "said_by": obs.said_by,
+                    "quote": obs.quote,
+                    "note": obs.note,
+                    "derived": False,
+                    "arithmetic": None,
+                    "inputs": None,
+                    "source_id": obs.source,
+                    "line": positions.get(("indicators", i, "observations", j), (0, 0))[0],
+                }
+            )
+    stated = pd.DataFrame(rows)
+    extra_indicators, derived_rows, not_derived = derived.derive(indicators, stated)
+    indicators = pd.concat([indicators, extra_indicators], ignore_index=True)
+    observations = pd.concat([stated, derived_rows], ignore_index=True) if len(derived_rows) else stated
+    observations = observations.merge(indicators[["indicator_id", "topic", "label", "unit", "unit_label"]], how="left")
+    observations = observations.merge(sources.drop(columns=["source_note"]), how="left", on="source_id")
+    growth = set(indicators.loc[indicators["growth_of"].notna(), "indicator_id"])
+    observations["display"] = [
+        format_value(v, u, q, signed=i in growth)
+        for i, v, u, q in observations[["indicator_id", "value", "unit", "qualifier"]].itertuples(index=False)
+    ]
+    for column in ("period_start", "period_end"):
+        observations[column] = pd.to_datetime(observations[column])
+    observations = observations[[*OBSERVATION_COLUMNS, "source_published_label"]]
+    events = pd.DataFrame(
+        [
+            {
+                "event_id": e.id,
+                "date": e.date,
+                "end": e.end,
+                "date_label": span_label(parse_date(e.date), parse_date(e.end) if e.end else None),
+                "start": pd.Timestamp(parse_date(e.date).start),
+                "finish": pd.Timestamp(parse_date(e.end or e.date).end),
+                "title": e.title,
+                "category": e.category,
+                "status": e.status,
+                "quote": e.quote,
+                "note": e.note,
+                "source_id": e.source,
+                "line": positions.get(("events", i), (0, 0))[0],
+            }
+            for i, e in records["events"]
+        ]
+    ).merge(sources.drop(columns=["source_note"]), how="left", on="source_id")
+    events = events.sort_values(["start", "event_id"], ignore_index=True)
+    return Dataset(
+        path=path,
+        sources=sources,
+        indicators=indicators,
+        observations=observations,
+        events=events,
+        divergences=divergences.find(observations),
+        not_derived=not_derived,
+    )
