@@ -21,7 +21,8 @@ def _safe(frame: pd.DataFrame) -> pd.DataFrame:
     out = frame.copy()
     for column in out.columns:
         if out[column].dtype == object or pd.api.types.is_string_dtype(out[column]):
-            out[column] = out[column].map(safe_cell)
+            # Built with the column's own dtype: Series.map would infer one and turn 52 next to None into 52.0.
+            out[column] = pd.Series([safe_cell(v) for v in out[column]], index=out.index, dtype=out[column].dtype)
     return out
 
 

@@ -28,6 +28,16 @@ OBSERVATION_COLUMNS = [
     "source_url", "line",
 ]  # fmt: skip
 
+_INDICATOR_COLUMNS = ["indicator_id", "topic", "label", "unit", "unit_label", "description", "growth_of", "derived"]
+_STATED_COLUMNS = [
+    "indicator_id", "period", "period_label", "period_start", "period_end", "value", "qualifier", "kind", "base",
+    "base_label", "said_by", "quote", "note", "derived", "arithmetic", "inputs", "source_id", "line",
+]  # fmt: skip
+_EVENT_COLUMNS = [
+    "event_id", "date", "end", "date_label", "start", "finish", "title", "category", "status", "quote", "note",
+    "source_id", "line",
+]  # fmt: skip
+
 
 @dataclass(frozen=True)
 class Dataset:
@@ -169,7 +179,16 @@ def _unique(records: list[tuple[int, BaseModel]], section: str, check: _Checker)
             first[record.id] = i
 
 
-def _known_source(loc: tuple, source: str, sources: dict, check: _Checker) -> bool:
+def _declared(data: Any, section: str) -> set[str]:
+    """Every id written in a section, its record valid or not: a reference to a record that has
+    problems of its own is not one more problem."""
+    items = data.get(section) if isinstance(data, dict) else None
+    if not isinstance(items, list):
+        return set()
+    return {item["id"].strip() for item in items if isinstance(item, dict) and isinstance(item.get("id"), str)}
+
+
+def _known_source(loc: tuple, source: str, sources: set[str], check: _Checker) -> bool:
     if source in sources:
         return True
     near = difflib.get_close_matches(source, sources, n=1)
@@ -178,11 +197,11 @@ def _known_source(loc: tuple, source: str, sources: dict, check: _Checker) -> bo
     return False
 
 
-def _semantics(records: dict, check: _Checker, texts: dict[str, str] | None) -> None:
+def _semantics(records: dict, check: _Checker, texts: dict[str, str] | None, declared: dict[str, set[str]]) -> None:
     for section in SECTIONS:
         _unique(records.get(section, []), section, check)
-    sources = {s.id: s for _, s in records.get("sources", [])}
-    indicators = {ind.id: ind for _, ind in records.get("indicators", [])}
+    sources = {s.id for _, s in records.get("sources", [])} | declared["sources"]
+    indicators = {ind.id for _, ind in records.get("indicators", [])} | declared["indicators"]
     quotes: list[tuple[tuple, str, str]] = []  # (loc, source id, quote)
     for i, ind in records.get("indicators", []):
         if ind.growth_of is not None:
@@ -236,7 +255,7 @@ def check(path: str | Path, sources_dir: str | Path | None = None, shown: str | 
     checker.problems.extend(problems)
     records = _records(data, checker)
     texts = read_texts(sources_dir) if sources_dir is not None else None
-    _semantics(records, checker, texts)
+    _semantics(records, checker, texts, {section: _declared(data, section) for section in SECTIONS})
     return records, sorted(set(checker.problems)), positions
 
 
@@ -277,7 +296,8 @@ def _tables(path: Path, records: dict, positions: Positions) -> Dataset:
                 "derived": False,
             }
             for _, ind in records["indicators"]
-        ]
+        ],
+        columns=_INDICATOR_COLUMNS,  # named, so that a file with no indicators gives an empty table, not a crash
     )
     rows = []
     for i, ind in records["indicators"]:
@@ -305,7 +325,7 @@ def _tables(path: Path, records: dict, positions: Positions) -> Dataset:
                     "line": positions.get(("indicators", i, "observations", j), (0, 0))[0],
                 }
             )
-    stated = pd.DataFrame(rows)
+    stated = pd.DataFrame(rows, columns=_STATED_COLUMNS)
     extra_indicators, derived_rows, not_derived = derived.derive(indicators, stated)
     indicators = pd.concat([indicators, extra_indicators], ignore_index=True)
     observations = pd.concat([stated, derived_rows], ignore_index=True) if len(derived_rows) else stated
@@ -337,7 +357,8 @@ def _tables(path: Path, records: dict, positions: Positions) -> Dataset:
                 "line": positions.get(("events", i), (0, 0))[0],
             }
             for i, e in records["events"]
-        ]
+        ],
+        columns=_EVENT_COLUMNS,
     ).merge(sources.drop(columns=["source_note"]), how="left", on="source_id")
     events = events.sort_values(["start", "event_id"], ignore_index=True)
     return Dataset(

@@ -106,8 +106,9 @@ def read_yaml(path: str | Path, display: str | None = None) -> tuple[Any, Positi
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
-        line = raw.count(b"\n", 0, e.start) + 1
-        col = e.start - (raw.rfind(b"\n", 0, e.start) + 1) + 1
+        at = e.start + (3 if raw.startswith(b"\xef\xbb\xbf") else 0)  # utf-8-sig counts from after the BOM
+        line = raw.count(b"\n", 0, at) + 1
+        col = at - (raw.rfind(b"\n", 0, at) + 1) + 1
         fail("not UTF-8 text: save the file as UTF-8", line, col)
     if not text.strip():
         fail("file is empty")

@@ -1,0 +1,202 @@
+"""What each page shows, as pure selections over the loaded tables (no Streamlit here)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from .loading import Dataset
+
+TABLE_COLUMNS = [
+    "indicator_id", "label", "period_label", "display", "value", "unit", "qualifier", "kind", "base_label",
+    "derived", "arithmetic", "said_by", "quote", "publisher", "source_title", "source_published", "source_url",
+    "source_id",
+]  # fmt: skip
+EVENT_COLUMNS = [
+    "date_label", "title", "category", "status", "quote", "note", "publisher", "source_published", "source_url",
+]  # fmt: skip
+
+
+def rows(data: Dataset, *indicator_ids: str, derived: bool = True, sources: list[str] | None = None) -> pd.DataFrame:
+    """The observations of the given indicators, stated and (unless told otherwise) derived, in the given order."""
+    o = data.observations
+    picked = o[o["indicator_id"].isin(indicator_ids)]
+    if sources is not None:
+        picked = picked[picked["source_id"].isin(sources)]
+    if not derived:
+        picked = picked[~picked["derived"]]
+    return picked.reset_index(drop=True)
+
+
+def table(picked: pd.DataFrame) -> pd.DataFrame:
+    """The columns a reader needs to trace each figure, as shown under a chart and downloaded."""
+    return picked[TABLE_COLUMNS].reset_index(drop=True)
+
+
+def event_table(events: pd.DataFrame) -> pd.DataFrame:
+    return events[EVENT_COLUMNS].reset_index(drop=True)
+
+
+@dataclass(frozen=True)
+class Headline:
+    label: str
+    figure: pd.Series | None  # the row shown
+    delta: pd.Series | None = None  # a growth row shown as the metric's delta
+
+
+def latest(data: Dataset, indicator_id: str, prefer_said_by: str | None = None) -> pd.Series | None:
+    """The most recent stated figure of an indicator; among equals, the one with the named speaker first."""
+    picked = rows(data, indicator_id, derived=False)
+    actual = picked[(picked["kind"] == "actual") & picked["period_end"].notna()]
+    picked = actual if len(actual) else picked  # an indicator of targets only shows its target
+    if picked.empty:
+        return None
+    picked = picked.assign(_preferred=picked["said_by"].eq(prefer_said_by) if prefer_said_by else False)
+    return picked.sort_values(["period_end", "_preferred"], ascending=False, na_position="last").iloc[0]
+
+
+def headlines(data: Dataset) -> list[Headline]:
+    """The overview's metric cards: the latest figure of each headline indicator."""
+    turnover = latest(data, "trade_turnover", prefer_said_by="Vladimir Putin")
+    growth = None
+    if turnover is not None:
+        g = rows(data, "trade_turnover_growth", derived=False)
+        g = g[(g["period"] == turnover["period"]) & (g["source_id"] == turnover["source_id"])]
+        growth = g.iloc[0] if len(g) else None
+    return [
+        Headline("Trade turnover", turnover, growth),
+        Headline("Payments in national currencies", latest(data, "national_currency_settlement_share")),
+        Headline("Companies with Russian participation", latest(data, "companies_with_russian_participation")),
+        Headline("Accumulated Russian investment", latest(data, "russian_investment_accumulated")),
+        Headline("Remittances from Kyrgyz migrants", latest(data, "remittances")),
+        Headline("Kyrgyz students in Russia", latest(data, "kyrgyz_students_in_russia")),
+    ]
+
+
+def figure_sentence(row: pd.Series) -> str:
+    """One figure in words with its provenance: '$4.1 bn in 2024 (Eurasian Star, Nov 2025; Vladimir Putin)'."""
+    who = f"; {row['said_by']}" if isinstance(row.get("said_by"), str) else ""
+    return f"{row['display']} in {row['period_label']} ({row['publisher']}, {row['source_published_label']}{who})"
+
+
+def divergence_groups(data: Dataset) -> list[tuple[str, pd.DataFrame]]:
+    """Each divergence as a title and its figures, side by side."""
+    out = []
+    for _, group in data.divergences.groupby("group", sort=False):
+        first = group.iloc[0]
+        verdict = "compatible" if first["compatible"] else "not compatible"
+        title = f"{first['label']}, {first['period_label']}: spread {first['spread_pct']:.0f}%, {verdict}"
+        out.append((title, group.reset_index(drop=True)))
+    return out
+
+
+def recent_events(data: Dataset, count: int = 8) -> pd.DataFrame:
+    happened = data.events[data.events["status"] == "happened"]
+    return happened.sort_values(["start", "event_id"], ascending=False).head(count).reset_index(drop=True)
+
+
+TIMELINE_END = 2025  # the timeline runs 1992–2025; planned events after it are shown on request
+
+
+def filter_events(
+    events: pd.DataFrame, years: tuple[int, int], categories: list[str], future_planned: bool
+) -> pd.DataFrame:
+    """Events within the years and categories; planned events after 2025 only when asked for."""
+    year = events["start"].dt.year
+    in_years = year.between(*years)
+    later = (year > TIMELINE_END) & (events["status"] == "planned") & future_planned
+    return events[(in_years | later) & events["category"].isin(categories)].reset_index(drop=True)
+
+
+def filter_observations(
+    observations: pd.DataFrame,
+    topics: list[str] | None = None,
+    indicators: list[str] | None = None,
+    sources: list[str] | None = None,
+    text: str = "",
+) -> pd.DataFrame:
+    """Observations matching every filter given; text is searched in labels and quotes, ignoring case."""
+    o = observations
+    keep = pd.Series(True, index=o.index)
+    if topics:
+        keep &= o["topic"].isin(topics)
+    if indicators:
+        keep &= o["indicator_id"].isin(indicators)
+    if sources:
+        keep &= o["source_id"].isin(sources)
+    if text.strip():
+        needle = text.strip().lower()
+        keep &= o["label"].str.lower().str.contains(needle, regex=False) | o["quote"].str.lower().str.contains(
+            needle, regex=False
+        )
+    return o[keep].reset_index(drop=True)
+
+
+def sources_with_counts(data: Dataset) -> pd.DataFrame:
+    """The sources with how many stated figures and events each supports."""
+    figures = data.observations[~data.observations["derived"]].groupby("source_id").size().rename("figures")
+    events = data.events.groupby("source_id").size().rename("events")
+    out = data.sources.join(figures, on="source_id").join(events, on="source_id")
+    out[["figures", "events"]] = out[["figures", "events"]].fillna(0).astype(int)
+    return out[
+        ["publisher", "source_title", "source_published", "source_url", "figures", "events", "source_note", "source_id"]
+    ]
+
+
+def derived_rows(data: Dataset) -> pd.DataFrame:
+    o = data.observations
+    return o[o["derived"]][["label", "period_label", "base_label", "display", "arithmetic", "inputs", "publisher"]]
+
+
+def planned_projects(data: Dataset, category: str = "energy") -> pd.DataFrame:
+    e = data.events
+    return event_table(e[(e["category"] == category) & (e["status"] == "planned")])
+
+
+def dataset_summary(data: Dataset) -> dict[str, object]:
+    stated = data.observations[~data.observations["derived"]]
+    newest = data.sources.sort_values("source_published").iloc[-1]
+    return {
+        "figures": len(stated),
+        "events": len(data.events),
+        "sources": len(data.sources),
+        "newest": newest["source_published_label"],
+    }
+
+
+def _who(row) -> str:
+    return row.said_by if isinstance(row.said_by, str) else row.publisher
+
+
+def describe(picked: pd.DataFrame) -> str:
+    """One sentence a screen reader or a skimming analyst gets instead of the chart."""
+    parts = []
+    for label, ind in picked.groupby("label", sort=False):
+        stated = ind[~ind["derived"] & (ind["kind"] == "actual")]
+        latest = stated[stated["period_end"] == stated["period_end"].max()] if len(stated) else stated
+        accounts: dict[str, list[str]] = {}
+        for r in latest.itertuples():
+            accounts.setdefault(r.display, [])
+            if _who(r) not in accounts[r.display]:
+                accounts[r.display].append(_who(r))
+        if len(latest):
+            figures = "; ".join(f"{d} ({', '.join(w)})" for d, w in accounts.items())
+            parts.append(f"{label}, {latest['period_label'].iloc[0]}: {figures}")
+        for r in ind[ind["derived"]].drop_duplicates("display").itertuples():
+            parts.append(f"derived {r.display} for {r.period_label} ({r.arithmetic})")
+        for r in ind[ind["kind"] == "target"].itertuples():
+            parts.append(f"target {r.display} ({r.period_label}, {_who(r)})")
+    return ". ".join(parts) + "." if parts else "No figures."
+
+
+def describe_events(events: pd.DataFrame) -> str:
+    if events.empty:
+        return "No events."
+    first, last = events.iloc[0], events.iloc[-1]
+    counts = events["category"].value_counts()
+    kinds = ", ".join(f"{n} {c}" for c, n in counts.items())
+    return (
+        f"{len(events)} events from {first['date_label']} ({first['title']}) to {last['date_label']} "
+        f"({last['title']}): {kinds}."
+    )

@@ -1,0 +1,43 @@
+"""Timeline: the relationship's dated events from 1992, filtered by year and category."""
+
+import streamlit as st
+
+from bilateral import charts, ui, views
+from bilateral.schema import CATEGORIES
+
+data = ui.dataset()
+st.title("Timeline")
+
+left, right = st.columns([2, 1])
+with left:
+    years = st.slider(
+        "Years",
+        min_value=1992,
+        max_value=views.TIMELINE_END,
+        value=(1992, views.TIMELINE_END),
+        key="timeline_years",
+        bind="query-params",
+    )
+with right:
+    future = st.toggle("Show planned events after 2025", value=False, key="timeline_future", bind="query-params")
+categories = st.multiselect(
+    "Categories", options=list(CATEGORIES), default=list(CATEGORIES), key="timeline_categories", bind="query-params"
+)
+
+events = views.filter_events(data.events, years, categories, future)
+st.caption(f"{len(events)} events shown")
+if events.empty:
+    st.info("No events match these filters.")
+else:
+    fig = charts.timeline_chart(events)
+    st.plotly_chart(fig, key="chart_timeline", alt=views.describe_events(events), config={"displaylogo": False})
+    st.caption(ui.sources_caption(events))
+
+st.header("Chronology")
+for event in events.itertuples():
+    planned = " (planned)" if event.status == "planned" else ""
+    st.markdown(
+        f"**{ui.md(event.date_label)}** · {ui.md(event.title)}{planned} · _{ui.md(event.category)}_ · "
+        f"{ui.md_link(event.publisher, event.source_url)}"
+    )
+ui.data_table(views.event_table(events), "timeline_events", "Events as a table")

@@ -1,0 +1,62 @@
+"""Trade & investment: turnover, growth, settlement currencies, investment, companies and remittances."""
+
+import streamlit as st
+
+from bilateral import ui, views
+
+data = ui.dataset()
+st.title("Trade & investment")
+sources = st.multiselect(
+    "Show figures from these sources",
+    options=data.sources["source_id"].tolist(),
+    default=data.sources["source_id"].tolist(),
+    key="trade_sources",
+    bind="query-params",
+)
+
+ui.bar_block(data, "Bilateral trade turnover", "turnover", ["trade_turnover"], sources)
+ui.bar_block(data, "Growth of trade turnover", "growth", ["trade_turnover_growth"], sources, x="growth")
+ui.bar_block(
+    data,
+    "Settlement currencies and Russia's share of Kyrgyz trade",
+    "shares",
+    [
+        "national_currency_settlement_share",
+        "ruble_settlement_share",
+        "russia_share_of_kyrgyz_trade",
+        "russian_share_of_foreign_enterprises",
+    ],
+    sources,
+    x="label_period",
+)
+ui.bar_block(
+    data,
+    "Russian investment and the Russian-Kyrgyz Development Fund",
+    "investment",
+    [
+        "russian_investment_accumulated",
+        "russian_investment_flow",
+        "russian_direct_investment",
+        "rkdf_funding",
+        "rkdf_planned_funding",
+    ],
+    sources,
+    unit="usd_m",
+    x="label_period",
+)
+ui.bar_block(
+    data, "Growth of Russian investment", "investment_growth", ["russian_investment_flow_growth"], sources, x="growth"
+)
+ui.bar_block(
+    data,
+    "Development Fund projects",
+    "rkdf_projects",
+    ["rkdf_projects_funded", "rkdf_planned_projects"],
+    sources,
+    x="label_period",
+)
+ui.bar_block(
+    data, "Companies with Russian participation", "companies", ["companies_with_russian_participation"], sources
+)
+ui.bar_block(data, "Remittances from Kyrgyz labour migrants", "remittances", ["remittances"], sources)
+ui.metric("Russian companies against several years ago", views.latest(data, "russian_companies_growth_multiple"), data)

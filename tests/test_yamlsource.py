@@ -1,0 +1,129 @@
+"""The YAML reader: plain data only, every value with its line, and refusal of what plain PyYAML lets through."""
+
+import pytest
+
+from bilateral import DataError
+from bilateral.yamlsource import MAX_BYTES, read_yaml
+
+
+def refused(path) -> list[tuple[int, str]]:
+    with pytest.raises(DataError) as caught:
+        read_yaml(path)
+    return [(p.line, p.message) for p in caught.value.problems]
+
+
+def test_the_reader_keeps_the_line_of_every_value_and_key(write_yaml, minimal_yaml, line_of):
+    data, positions, key_positions, problems = read_yaml(write_yaml(minimal_yaml))
+    assert problems == []
+    assert data["indicators"][0]["observations"][1]["value"] == 3.3
+    assert positions[("indicators", 0, "observations", 1, "value")] == (line_of("value: 3.3"), 16)
+    assert key_positions[("events", 0, "quote")] == (line_of('quote: "the state visit'), 5)
+
+
+def test_dates_stay_text_for_the_period_parser(write_yaml):
+    data, *_ = read_yaml(write_yaml("published: 2025-07-28\nat: 2025-07-28 10:00:00\n"))
+    assert data == {"published": "2025-07-28", "at": "2025-07-28 10:00:00"}
+
+
+def test_a_yaml_syntax_error_is_reported_at_its_line(write_yaml):
+    path = write_yaml("sources:\n  - id: a\n    title: [unclosed\nevents: []\n")
+    [(line, message)] = refused(path)
+    assert message.startswith("YAML syntax error: while parsing a flow sequence")
+    assert line == 4  # where the parser found the list still open
+
+
+def test_a_bad_indent_is_reported_at_its_line(write_yaml):
+    [(line, message)] = refused(write_yaml("sources:\n  - id: a\n   title: b\n"))
+    assert (line, message) == (
+        3,
+        "YAML syntax error: while parsing a block collection did not find expected '-' indicator",
+    )
+
+
+def test_duplicate_key_is_rejected_with_both_lines(write_yaml):
+    path = write_yaml("sources:\n  - id: a\n    title: first\n    note: x\n    title: second\n")
+    _, _, _, problems = read_yaml(path)
+    assert [(p.line, p.message) for p in problems] == [(5, "duplicate key 'title' at lines 3 and 5: keep one")]
+
+
+@pytest.mark.parametrize(
+    ("tagged", "tag"),
+    [
+        ('!!python/object/apply:os.system ["touch {pwned}"]', "tag:yaml.org,2002:python/object/apply:os.system"),
+        ("!!python/object/new:os.system [touch {pwned}]", "tag:yaml.org,2002:python/object/new:os.system"),
+        ("!!python/name:os.system ''", "tag:yaml.org,2002:python/name:os.system"),
+        ("!!binary aGVsbG8=", "tag:yaml.org,2002:binary"),
+        ("!!set {a, b}", "tag:yaml.org,2002:set"),
+        ("!custom text", "!custom"),
+    ],
+)
+def test_a_yaml_tag_that_would_build_an_object_is_refused_and_never_run(write_yaml, tmp_path, tagged, tag):
+    pwned = tmp_path / "pwned"
+    path = write_yaml("sources:\n  - id: a\n    title: " + tagged.replace("{pwned}", str(pwned)) + "\n")
+    _, _, _, problems = read_yaml(path)
+    assert not pwned.exists()
+    assert [(p.line, p.message) for p in problems] == [
+        (3, f"the YAML tag {tag!r} is not allowed: this file holds plain text, numbers, lists and mappings")
+    ]
+
+
+def test_a_python_object_tag_fails_the_load_and_creates_nothing(write_yaml, minimal_yaml, tmp_path, problems):
+    pwned = tmp_path / "pwned"
+    path = write_yaml(minimal_yaml + f'extra: !!python/object/apply:os.system ["touch {pwned}"]\n')
+    reported = problems(path)
+    assert not pwned.exists()
+    assert (32, "the YAML tag 'tag:yaml.org,2002:python/object/apply:os.system' is not allowed: "
+            "this file holds plain text, numbers, lists and mappings") in reported  # fmt: skip
+
+
+def test_an_alias_bomb_is_refused_without_expanding_it(write_yaml):
+    # Nine levels of nine: expanded, this is 9**9 (387 million) strings.
+    lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 10)]
+    path = write_yaml("\n".join(lines) + "\n")
+    assert refused(path) == [(1, "anchors and aliases (&, *) are not allowed in this file")]
+
+
+def test_an_alias_is_refused_at_the_line_of_its_anchor(write_yaml):
+    path = write_yaml("sources:\n  - id: a\n  - &src\n    id: b\n  - *src\n")
+    assert refused(path) == [(3, "anchors and aliases (&, *) are not allowed in this file")]
+
+
+def test_a_file_over_the_size_limit_is_refused_unread(write_yaml):
+    path = write_yaml("# " + "x" * MAX_BYTES + "\n")
+    assert refused(path) == [(1, "file is larger than 4 MB: refused")]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [("", "file is empty"), ("  \n\n", "file is empty"), ("# only a comment\n", "file holds no data")],
+)
+def test_an_empty_file_is_refused(write_yaml, text, message):
+    assert refused(write_yaml(text)) == [(1, message)]
+
+
+@pytest.mark.parametrize("bom", [b"", b"\xef\xbb\xbf"], ids=["plain", "with-bom"])
+def test_a_file_that_is_not_utf8_is_refused_at_the_bad_byte(tmp_path, bom):
+    path = tmp_path / "latin1.yaml"
+    path.write_bytes(bom + b"sources:\n  - id: a\n\xe9t\xe9: x\n")
+    with pytest.raises(DataError) as caught:
+        read_yaml(path)
+    [problem] = caught.value.problems
+    assert (problem.line, problem.column, problem.message) == (3, 1, "not UTF-8 text: save the file as UTF-8")
+
+
+def test_a_utf8_file_with_a_byte_order_mark_is_read(tmp_path):
+    path = tmp_path / "bom.yaml"
+    path.write_bytes(b"\xef\xbb\xbftitle: Yeni \xc5\x9eafak\n")
+    assert read_yaml(path)[0] == {"title": "Yeni Şafak"}
+
+
+def test_a_missing_file_or_a_folder_is_refused(tmp_path):
+    assert refused(tmp_path / "absent.yaml") == [(1, "file not found")]
+    assert refused(tmp_path) == [(1, "is a directory, not a data file")]
+
+
+def test_problems_name_the_path_as_shown(write_yaml):
+    with pytest.raises(DataError) as caught:
+        read_yaml(write_yaml(""), display="data/indicators.yaml")
+    assert str(caught.value) == "data/indicators.yaml:1:1: file is empty"
