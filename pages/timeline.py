@@ -24,6 +24,19 @@ categories = st.multiselect(
     "Categories", options=list(CATEGORIES), default=list(CATEGORIES), key="timeline_categories", bind="query-params"
 )
 
+columns = st.columns(4)
+for column, (label, indicator_id) in zip(
+    columns,
+    [
+        ("President Japarov's visits to Russia", "president_visits_to_russia"),
+        ("Heads-of-government meetings", "heads_of_government_meetings"),
+        ("Treaties and agreements in force", "treaties_in_force"),
+        ("Kyrgyz delegation, World Youth Festival", "youth_festival_delegation"),
+    ],
+):
+    with column:
+        ui.metric(label, views.latest(data, indicator_id), data)
+
 events = views.filter_events(data.events, years, categories, future)
 st.caption(f"{len(events)} events shown")
 if events.empty:
