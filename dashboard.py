@@ -19,7 +19,7 @@ page = st.navigation(
 
 data = ui.dataset()
 summary = views.dataset_summary(data)
-st.sidebar.caption(
+st.sidebar.markdown(
     f"{summary['figures']} figures · {summary['events']} events · {summary['sources']} sources  \n"
     f"Newest source: {summary['newest']}"
 )

@@ -80,7 +80,7 @@ def sources_caption(rows: pd.DataFrame) -> str:
 def chart(fig: go.Figure, rows: pd.DataFrame, key: str, alt: str) -> None:
     """A chart, its sources as links, and its data as a table and a CSV of exactly those rows."""
     st.plotly_chart(fig, key=f"chart_{key}", alt=alt, config={"displaylogo": False})
-    st.caption(f"{md(alt)}  \n{sources_caption(rows)}")
+    st.markdown(f"{md(alt)}  \n{sources_caption(rows)}")
     data_table(views.table(rows), key, "Data behind this chart")
 
 

@@ -38,13 +38,13 @@ for column, (label, indicator_id) in zip(
         ui.metric(label, views.latest(data, indicator_id), data)
 
 events = views.filter_events(data.events, years, categories, future)
-st.caption(f"{len(events)} events shown")
+st.markdown(f"{len(events)} events shown")
 if events.empty:
     st.info("No events match these filters.")
 else:
     fig = charts.timeline_chart(events)
     st.plotly_chart(fig, key="chart_timeline", alt=views.describe_events(events), config={"displaylogo": False})
-    st.caption(ui.sources_caption(events))
+    st.markdown(ui.sources_caption(events))
 
 st.header("Chronology")
 for event in events.itertuples():
