@@ -139,7 +139,7 @@ def bar_chart(
             go.Bar(
                 x=part["x_cat"],
                 y=part["y_value"],
-                name=label,
+                name=esc(label),
                 text=part["display"] + (" target" if kind == "target" else ""),
                 textposition="outside",
                 hovertext=[hover_text(r) for r in part.itertuples()],

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .errors import DataError
 from .exports import to_csv, to_json
-from .loading import DATA_FILE, check, load
+from .loading import DATA_FILE, load
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -45,12 +45,10 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{args.sources}: no such folder", file=sys.stderr)
             return 2
         try:
-            _, problems, _ = check(path, args.sources, shown=args.path)
-            if problems:
-                return _problems(DataError(problems))
-            print(f"{args.path}: OK: {load(path).summary()}")
+            data = load(args.path, args.sources)
         except DataError as error:
             return _problems(error)
+        print(f"{args.path}: OK: {data.summary()}")
         return 0
     try:
         data = load(path)

@@ -54,8 +54,9 @@ class Dataset:
     def summary(self) -> str:
         stated = int((~self.observations["derived"]).sum())
         groups = self.divergences["group"].nunique() if len(self.divergences) else 0
+        written = int((~self.indicators["derived"]).sum())
         return (
-            f"{len(self.sources)} sources, {len(self.indicators)} indicators, {stated} observations, "
+            f"{len(self.sources)} sources, {written} indicators, {stated} observations, "
             f"{len(self.events)} events, {int(self.observations['derived'].sum())} derived values, "
             f"{groups} divergences"
         )
@@ -256,7 +257,10 @@ def check(path: str | Path, sources_dir: str | Path | None = None, shown: str | 
     records = _records(data, checker)
     texts = read_texts(sources_dir) if sources_dir is not None else None
     _semantics(records, checker, texts, {section: _declared(data, section) for section in SECTIONS})
-    return records, sorted(set(checker.problems)), positions
+    # A value the YAML reader refused (a tag) is also invalid to the schema: report it once.
+    refused = {(p.line, p.column) for p in problems}
+    found = [p for p in checker.problems if p in problems or (p.line, p.column) not in refused]
+    return records, sorted(set(found)), positions
 
 
 def load(path: str | Path | None = None, sources_dir: str | Path | None = None) -> Dataset:
@@ -327,7 +331,7 @@ def _tables(path: Path, records: dict, positions: Positions) -> Dataset:
             )
     stated = pd.DataFrame(rows, columns=_STATED_COLUMNS)
     extra_indicators, derived_rows, not_derived = derived.derive(indicators, stated)
-    indicators = pd.concat([indicators, extra_indicators], ignore_index=True)
+    indicators = pd.concat([indicators, extra_indicators], ignore_index=True).astype({"derived": bool})
     observations = pd.concat([stated, derived_rows], ignore_index=True) if len(derived_rows) else stated
     observations = observations.merge(indicators[["indicator_id", "topic", "label", "unit", "unit_label"]], how="left")
     observations = observations.merge(sources.drop(columns=["source_note"]), how="left", on="source_id")

@@ -57,7 +57,10 @@ def normalise(text: str) -> str:
 
 def read_texts(folder: str | Path) -> dict[str, str]:
     """Read every .txt file of a folder, normalised, by file name."""
-    return {p.name: normalise(p.read_text(encoding="utf-8")) for p in sorted(Path(folder).glob("*.txt"))}
+    # A stray byte in a source text must not stop the check; it cannot match a quote anyway.
+    return {
+        p.name: normalise(p.read_text(encoding="utf-8", errors="replace")) for p in sorted(Path(folder).glob("*.txt"))
+    }
 
 
 def files_containing(quote: str, texts: dict[str, str]) -> list[str]:

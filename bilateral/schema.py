@@ -9,6 +9,7 @@ from pydantic import (
     AfterValidator,
     AllowInfNan,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     Strict,
@@ -27,6 +28,11 @@ UnitId = Literal[tuple(UNITS)]  # type: ignore[valid-type]
 
 TOPICS: tuple[str, ...] = Topic.__args__
 CATEGORIES: tuple[str, ...] = Category.__args__
+
+
+def _as_text(value):
+    # An unquoted year (period: 2024) reaches us as a number; it means the same as "2024".
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
 
 def _period(text: str) -> str:
@@ -51,10 +57,13 @@ IndicatorId = Annotated[Text, StringConstraints(pattern=r"^[a-z][a-z0-9]*(?:_[a-
 EventId = Annotated[Text, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
 PeriodText = Annotated[
     Text,
+    BeforeValidator(_as_text),
     AfterValidator(_period),
     Field(description="YYYY, YYYY-MM, YYYY-MM-DD, YYYY-H1|H2, YYYY-Q1..Q4, YYYY/YY (academic year) or A..B"),
 ]
-DateText = Annotated[Text, AfterValidator(_date), Field(description="YYYY, YYYY-MM or YYYY-MM-DD")]
+DateText = Annotated[
+    Text, BeforeValidator(_as_text), AfterValidator(_date), Field(description="YYYY, YYYY-MM or YYYY-MM-DD")
+]
 Url = Annotated[Text, AfterValidator(_url), Field(description="an http or https address")]
 Number = Annotated[float, Strict(), AllowInfNan(False)]
 

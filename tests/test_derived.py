@@ -48,13 +48,14 @@ def test_derived_change_indicators_are_listed_and_flagged(real_data):
 
 
 def test_a_lower_bound_with_a_lower_bound_growth_yields_no_value(real_data):
+    # "over $3.2 billion" after "more than 30 percent" growth: 2022 may have been anything below 3.2 / 1.3.
     assert derived_rows(real_data, "trade_turnover", "2022").empty
-    assert real_data.not_derived == [
+    assert (
         "trade_turnover 2022 from 3.2 and +30% (24kg-2025-07-28): not derived, no sound bound follows from at_least "
-        "and at_least",
-        "russian_investment_flow 2023 from 190 and +46% (embassylife-2025-01-22): not derived, no sound bound follows "
-        "from at_least and at_least",
-    ]
+        "and at_least" in real_data.not_derived
+    )
+    assert derived_rows(real_data, "russian_investment_flow", "2023").empty
+    assert any(line.startswith("russian_investment_flow 2023 from 190 and +46%") for line in real_data.not_derived)
 
 
 @pytest.mark.parametrize(
@@ -125,14 +126,21 @@ def test_an_implied_level_from_two_lower_bounds_is_left_out_and_said_why(write_y
     data = load(write_yaml(GROWTH_YAML.format(level="at_least", growth="at_least")))
     assert derived_rows(data, "trade_turnover", "2023").empty
     assert data.not_derived == [
-        "trade_turnover 2023 from 4.1 and +13.6% (src-a): not derived, no sound bound follows from at_least and at_least"
+        "trade_turnover 2023 from 4.1 and +13.6% (src-a): not derived, no sound bound follows from "
+        "at_least and at_least"
     ]
 
 
+SOURCE_B = """\
+  - id: src-b
+    publisher: Publisher B
+    title: B report
+    published: "2025"
+"""
+
+
 def test_figures_of_different_sources_are_not_combined(write_yaml):
-    text = GROWTH_YAML.format(level="exact", growth="exact")
-    text = text.replace('    published: "2025"\n', '    published: "2025"\n  - id: src-b\n    publisher: B\n'
-                        '    title: B report\n    published: "2025"\n')  # fmt: skip
-    text = text.replace("        base: \"2023\"\n        source: src-a", "        base: \"2023\"\n        source: src-b")
+    text = GROWTH_YAML.format(level="exact", growth="exact").replace("indicators:\n", SOURCE_B + "indicators:\n")
+    text = text.replace('base: "2023"\n        source: src-a', 'base: "2023"\n        source: src-b')
     data = load(write_yaml(text))
     assert not data.observations["derived"].any()

@@ -19,7 +19,21 @@ def test_unknown_field_suggests_the_near_miss(variant, problems, line_of):
 
 def test_unknown_field_without_a_near_miss_lists_the_allowed_fields(variant, problems):
     path, line = variant("    url: https://example.org/report", "    url: https://example.org/report\n    colour: red")
-    assert problems(path) == [(line + 1, "unknown field 'colour' (allowed: id, publisher, title, published, url, note)")]
+    assert problems(path) == [
+        (line + 1, "unknown field 'colour' (allowed: id, publisher, title, published, url, note)")
+    ]
+
+
+def test_duplicate_key_is_rejected_with_both_lines(variant, problems):
+    path, line = variant("value: 4.1\n", "value: 4.1\n        value: 4.2\n")
+    assert problems(path) == [(line + 1, f"duplicate key 'value' at lines {line} and {line + 1}: keep one")]
+
+
+def test_a_yaml_syntax_error_fails_the_load_at_its_line(variant, problems):
+    path, line = variant("title: State visit", "title: [State visit")
+    [(reported_line, message)] = problems(path)
+    assert reported_line == line + 1
+    assert message.startswith("YAML syntax error: while parsing a flow sequence")
 
 
 def test_missing_required_field_is_reported_at_its_record(variant, problems, line_of):
@@ -49,10 +63,18 @@ def test_text_where_text_is_due_is_not_a_number(variant, problems):
     assert problems(path) == [(line, "label: must be text, not int")]
 
 
+SECOND_EVENT_SAME_ID = """\
+  - id: state-visit-2025
+    date: "2025-11-27"
+    title: Talks
+    category: diplomacy
+    source: src-a
+    quote: "talks"
+"""
+
+
 def test_duplicated_id_is_rejected_with_both_lines(write_yaml, minimal_yaml, problems, line_of):
-    second = '  - id: state-visit-2025\n    date: "2025-11-27"\n    title: Talks\n    category: diplomacy\n'
-    second += '    source: src-a\n    quote: "talks"\n'
-    path = write_yaml(minimal_yaml + second)
+    path = write_yaml(minimal_yaml + SECOND_EVENT_SAME_ID)
     first_line, second_line = line_of("  - id: state-visit-2025"), minimal_yaml.count("\n") + 1
     assert problems(path) == [(second_line, f"duplicate id 'state-visit-2025': also at line {first_line}")]
 
@@ -91,7 +113,11 @@ def test_a_word_outside_a_closed_vocabulary_is_rejected(variant, problems, old, 
     ("old", "new", "message"),
     [
         ('period: "2024"', 'period: "2024-13"', "period: '2024-13': month 13 does not exist"),
-        ('period: "2024"', 'period: "2024/26"', "period: '2024/26': an academic year runs into the next year (2024/25)"),
+        (
+            'period: "2024"',
+            'period: "2024/26"',
+            "period: '2024/26': an academic year runs into the next year (2024/25)",
+        ),
         ('period: "2024"', 'period: "last year"', "period: 'last year' is not a period (use YYYY, YYYY-MM,"),
         ('period: "2024"', "period: 2024", "period: must be text, not int"),
         ('"2025-01..2025-09"', '"2025-09..2025-01"', "period: '2025-09..2025-01': the range ends before it starts"),
@@ -125,18 +151,14 @@ def test_a_quote_that_does_not_contain_its_value_is_rejected(variant, problems):
     assert problems(path) == [(line, "quote: does not state the value 4.1")]
 
 
-@pytest.mark.parametrize(
-    ("text", "message"),
-    [
-        ("- sources\n- events\n", "the file must be a mapping with the keys sources, indicators and events"),
-        ("just some text\n", "the file must be a mapping with the keys sources, indicators and events"),
-    ],
-)
-def test_a_file_that_is_not_a_mapping_is_rejected(write_yaml, problems, text, message):
-    assert problems(write_yaml(text)) == [(1, message)]
+@pytest.mark.parametrize("text", ["- sources\n- events\n", "just some text\n"], ids=["list", "text"])
+def test_a_file_that_is_not_a_mapping_is_rejected(write_yaml, problems, text):
+    assert problems(write_yaml(text)) == [
+        (1, "the file must be a mapping with the keys sources, indicators and events")
+    ]
 
 
-def test_a_misspelt_or_missing_section_is_rejected(variant, problems, line_of):
+def test_a_misspelt_or_missing_section_is_rejected(variant, problems):
     path, line = variant("events:", "evnets:")
     assert problems(path) == [
         (1, "missing top-level key 'events'"),
@@ -172,7 +194,7 @@ def test_growth_rules_are_enforced(write_yaml, minimal_yaml, problems):
 
 
 def test_a_base_on_a_level_indicator_is_rejected(variant, problems):
-    path, line = variant('value: 4.1\n', 'value: 4.1\n        base: "2023"\n')
+    path, line = variant("value: 4.1\n", 'value: 4.1\n        base: "2023"\n')
     assert problems(path) == [(line + 1, "base: only growth indicators (with growth_of) compare against a base")]
 
 
@@ -181,7 +203,9 @@ def test_an_actual_figure_needs_a_period_but_a_target_may_leave_it_out(variant, 
     assert problems(path) == [
         (line_of('- period: "2024"'), "missing required field 'period' (only a target may leave its year unstated)")
     ]
-    path, _ = variant('      - period: "2024"\n        value: 4.1\n        kind: actual', "      - value: 4.1\n        kind: target")
+    path, _ = variant(
+        '      - period: "2024"\n        value: 4.1\n        kind: actual', "      - value: 4.1\n        kind: target"
+    )
     assert load(path).observations["period_label"].iloc[0] == "no year stated"
 
 
@@ -194,10 +218,9 @@ def test_a_reference_to_a_record_with_problems_of_its_own_is_not_another_problem
 
 
 def test_all_problems_of_a_file_are_reported_at_once_in_line_order(write_yaml, minimal_yaml, problems, line_of):
-    text = minimal_yaml
-    for old, new in [("topic: trade", "topic: tarde"), ("https://example.org/report", "javascript:x"),
-                     ("category: visit", "category: visits")]:  # fmt: skip
-        text = text.replace(old, new)
+    text = minimal_yaml.replace("topic: trade", "topic: tarde")
+    text = text.replace("https://example.org/report", "javascript:x")
+    text = text.replace("category: visit", "category: visits")
     reported = problems(write_yaml(text))
     assert [line for line, _ in reported] == [line_of("url:"), line_of("topic:"), line_of("category:")]
     assert [message.split(":")[0] for _, message in reported] == ["url", "topic", "category"]
@@ -244,8 +267,9 @@ def test_a_quote_altered_by_one_word_is_reported_as_not_found(variant, problems,
 
 def test_quotes_of_one_source_split_across_two_texts_are_reported(write_yaml, minimal_yaml, problems, texts, line_of):
     (texts / "b.txt").write_text("Elsewhere: the state visit of November 26.", encoding="utf-8")
-    (texts / "a.txt").write_text("trade reached a record $4.1 billion last year; about $3.3 billion from January to "
-                                 "September", encoding="utf-8")  # fmt: skip
+    (texts / "a.txt").write_text(
+        "trade reached a record $4.1 billion last year; about $3.3 billion from January to September", encoding="utf-8"
+    )
     path = write_yaml(minimal_yaml)
     assert problems(path, texts) == [
         (line_of('quote: "the state visit'), "quote: found in b.txt, but other quotes of 'src-a' are from another text")
@@ -260,17 +284,23 @@ def test_observations_are_one_tidy_row_per_figure_with_the_source_joined(write_y
     o = data.observations
     assert list(o.columns) == [*OBSERVATION_COLUMNS, "source_published_label"]
     assert len(o) == 2
-    first = o.iloc[0]
-    assert first[["indicator_id", "period", "value", "display", "said_by"]].tolist() == [
-        "trade_turnover", "2024", 4.1, "$4.1 bn", "Vladimir Putin"
-    ]  # fmt: skip
-    assert first[["publisher", "source_title", "source_url", "source_published_label"]].tolist() == [
-        "Publisher A", "A report on trade", "https://example.org/report", "Nov 2025"
-    ]  # fmt: skip
-    assert first["line"] == line_of('- period: "2024"')
-    assert o.iloc[1][["period_label", "display", "period_start", "period_end"]].tolist() == [
-        "Jan–Sep 2025", "≈ $3.3 bn", pd.Timestamp("2025-01-01"), pd.Timestamp("2025-09-30")
-    ]  # fmt: skip
+    first, second = o.iloc[0].to_dict(), o.iloc[1].to_dict()
+    expected = {
+        "indicator_id": "trade_turnover",
+        "period": "2024",
+        "value": 4.1,
+        "display": "$4.1 bn",
+        "said_by": "Vladimir Putin",
+        "publisher": "Publisher A",
+        "source_title": "A report on trade",
+        "source_url": "https://example.org/report",
+        "source_published_label": "Nov 2025",
+        "line": line_of('- period: "2024"'),
+    }
+    assert {key: first[key] for key in expected} == expected
+    assert second["period_label"] == "Jan–Sep 2025"
+    assert (second["period_start"], second["period_end"]) == (pd.Timestamp("2025-01-01"), pd.Timestamp("2025-09-30"))
+    assert second["display"] == "≈ $3.3 bn"
     assert not o["derived"].any()
 
 
@@ -315,3 +345,13 @@ def test_modifying_a_returned_table_does_not_change_the_next_load():
     pd.testing.assert_frame_equal(again.observations, original)
     assert (again.events["title"] != "changed").all() and (again.sources["publisher"] != "changed").all()
     assert again.not_derived
+
+
+def test_a_file_with_no_indicators_or_no_events_loads_as_empty_tables(write_yaml, minimal_yaml):
+    head, events = minimal_yaml[: minimal_yaml.index("indicators:")], minimal_yaml[minimal_yaml.index("events:") :]
+    no_indicators = load(write_yaml(head + "indicators: []\n" + events, "no-indicators.yaml"))
+    assert no_indicators.observations.empty and "indicator_id" in no_indicators.observations.columns
+    assert no_indicators.summary().startswith("1 sources, 0 indicators, 0 observations, 1 events, ")
+    no_events = load(write_yaml(minimal_yaml[: minimal_yaml.index("events:")] + "events: []\n", "no-events.yaml"))
+    assert no_events.events.empty and "event_id" in no_events.events.columns
+    assert len(no_events.observations) == 2

@@ -1,6 +1,8 @@
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from bilateral.periods import parse_date, parse_period, span_label
 
@@ -28,6 +30,14 @@ def test_every_period_notation_gives_its_span_and_label(text, start, end, label,
     period = parse_period(text)
     assert (period.start, period.end, period.label, period.precision) == (start, end, label, precision)
     assert period.text == text
+
+
+@given(st.dates(min_value=date(1900, 1, 1), max_value=date(2099, 12, 31)))
+def test_any_real_day_parses_to_itself_and_its_month_ends_the_day_before_the_next(day):
+    assert parse_period(day.isoformat()).start == day
+    month = parse_period(day.isoformat()[:7])
+    assert month.start == day.replace(day=1)
+    assert (month.end + timedelta(days=1)).day == 1
 
 
 @pytest.mark.parametrize(
