@@ -128,9 +128,9 @@ def bar_chart(
     rows = rows.assign(
         y_value=_in_unit(rows, unit), x_cat=_category(rows, x), who=[account(r) for r in rows.itertuples()]
     )
-    order = rows.sort_values(["period_start", "label"], na_position="last")["x_cat"].drop_duplicates().tolist()
-    colours = {a: PALETTE[i % len(PALETTE)] for i, a in enumerate(dict.fromkeys(rows["who"]))}
     dated = rows[rows["period"].notna()]
+    order = dated.sort_values(["period_start", "label"])["x_cat"].drop_duplicates().tolist()
+    colours = {a: PALETTE[i % len(PALETTE)] for i, a in enumerate(dict.fromkeys(rows["who"]))}
     for (name, derived, kind), part in dated.groupby(["who", "derived", "kind"], sort=False):
         colour = colours[name]
         hollow = derived or kind == "target"

@@ -142,7 +142,8 @@ def metric(label: str, row: pd.Series | None, data: Dataset, delta: pd.Series | 
         return
     same = views.rows(data, row["indicator_id"], derived=False)
     itself = (same["source_id"] == row["source_id"]) & (same["quote"] == row["quote"])
-    others = same[(same["period"].fillna("") == (row["period"] or "")) & ~itself]
+    period = row["period"] if isinstance(row["period"], str) else ""  # a target may have no year
+    others = same[(same["period"].fillna("") == period) & ~itself]
     st.metric(
         f"{label}, {row['period_label']}",
         row["display"],

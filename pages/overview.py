@@ -27,7 +27,7 @@ ui.chart(
 
 st.header("Where sources disagree")
 for title, group in views.divergence_groups(data):
-    st.subheader(title)
+    st.subheader(ui.md(title))
     st.markdown(ui.md(group["explanation"].iloc[0]))
     st.dataframe(
         group[["display", "publisher", "said_by", "source_published_label", "quote", "source_url"]],

@@ -37,7 +37,7 @@ with columns[2]:
 search = st.text_input("Search labels and quotes", key="data_search", bind="query-params")
 
 shown = views.table(views.filter_observations(data.observations, topics, indicators, sources, search))
-st.markdown(f"{len(shown)} of {len(data.observations)} figures")
+st.markdown(f"{len(shown)} of {len(data.observations)} figures, derived ones included")
 st.dataframe(shown, hide_index=True, column_config={"source_url": st.column_config.LinkColumn("source_url")})
 left, right = st.columns(2)
 left.download_button("Download CSV", to_csv(shown), "figures.csv", "text/csv", key="figures_csv", on_click="ignore")

@@ -38,7 +38,7 @@ for column, (label, indicator_id) in zip(
         ui.metric(label, views.latest(data, indicator_id), data)
 
 events = views.filter_events(data.events, years, categories, future)
-st.markdown(f"{len(events)} events shown")
+st.markdown(f"{len(events)} event{'s' if len(events) != 1 else ''} shown")
 if events.empty:
     st.info("No events match these filters.")
 else:

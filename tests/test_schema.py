@@ -41,7 +41,7 @@ def test_the_minimal_file_satisfies_the_contract(minimal_yaml):
         ("value", "4.1"),
         ("value", float("nan")),
         ("value", float("inf")),
-        ("period", 2024),
+        ("period", True),
         ("period", "2024-13"),
         ("base", "2024/26"),
         ("source", "Src A"),
@@ -59,3 +59,8 @@ def test_the_schema_file_is_valid_json_naming_the_dataset(root):
     schema = json.loads((root / SCHEMA_FILE).read_text(encoding="utf-8"))
     assert schema["title"] == "Russia-Kyrgyzstan relations dataset"
     assert schema["required"] == ["sources", "indicators", "events"]
+
+
+def test_an_unquoted_year_means_the_same_as_the_quoted_one():
+    record = {"period": 2024, "value": 4.1, "source": "src-a", "quote": "$4.1 billion"}
+    assert Observation.model_validate(record).period == "2024"

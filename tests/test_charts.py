@@ -1,0 +1,386 @@
+"""The chart builders, without Streamlit: every account its own trace, every point its quote, data shown as text."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import pytest
+
+from bilateral import charts, load, views
+from bilateral.charts import esc
+from bilateral.loading import OBSERVATION_COLUMNS
+
+HOSTILE = "<img src=x onerror=alert(1)>"
+TRANSPARENT = "rgba(0,0,0,0)"
+
+
+@pytest.fixture(scope="module")
+def data():
+    """The project's own dataset, loaded once for this module. Read it, never modify it."""
+    return load()
+
+
+@pytest.fixture(scope="module")
+def turnover(data):
+    return views.rows(data, "trade_turnover")
+
+
+@pytest.fixture(scope="module")
+def turnover_chart(turnover):
+    return charts.bar_chart(turnover, "Bilateral trade turnover by source")
+
+
+def observation(**fields) -> dict:
+    """One hand-made figure with every column the loader gives; fields override the defaults."""
+    row = {
+        "indicator_id": "trade_turnover",
+        "topic": "trade",
+        "label": "Bilateral trade turnover",
+        "unit": "usd_bn",
+        "unit_label": "US$ billion",
+        "period": "2024",
+        "period_label": "2024",
+        "period_start": pd.Timestamp("2024-01-01"),
+        "period_end": pd.Timestamp("2024-12-31"),
+        "value": 4.1,
+        "qualifier": "exact",
+        "kind": "actual",
+        "display": "$4.1 bn",
+        "base": None,
+        "base_label": None,
+        "said_by": None,
+        "quote": "trade reached a record $4.1 billion last year",
+        "note": None,
+        "derived": False,
+        "arithmetic": None,
+        "inputs": None,
+        "source_id": "src-a",
+        "publisher": "Publisher A",
+        "source_title": "A report on trade",
+        "source_published": "2025-11",
+        "source_url": "https://example.org/a",
+        "line": 1,
+        "source_published_label": "Nov 2025",
+    }
+    assert set(row) == {*OBSERVATION_COLUMNS, "source_published_label"}, "keep the hand-made rows like the loader's"
+    unknown = set(fields) - set(row)
+    assert not unknown, f"no such column: {unknown}"
+    return row | fields
+
+
+def frame(*rows: dict) -> pd.DataFrame:
+    return pd.DataFrame(list(rows))
+
+
+def event(**fields) -> dict:
+    row = {
+        "event_id": "state-visit-2025",
+        "date": "2025-11-26",
+        "end": None,
+        "date_label": "26 Nov 2025",
+        "start": pd.Timestamp("2025-11-26"),
+        "finish": pd.Timestamp("2025-11-26"),
+        "title": "State visit",
+        "category": "visit",
+        "status": "happened",
+        "quote": "the state visit of November 26",
+        "note": None,
+        "source_id": "src-a",
+        "line": 1,
+        "publisher": "Publisher A",
+        "source_title": "A report",
+        "source_published": "2025-11",
+        "source_published_label": "Nov 2025",
+        "source_url": "https://example.org/a",
+    }
+    return row | fields
+
+
+def stated_traces(fig):
+    return [t for t in fig.data if not t.meta["derived"]]
+
+
+def strings(value):
+    """Every text anywhere in a figure's JSON."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from strings(item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from strings(item)
+
+
+def flat(text: str) -> str:
+    """A text with its wrapping and spacing taken out, to search a hover for a whole quote."""
+    return re.sub(r"<br>|\s", "", text)
+
+
+# ---------------------------------------------------------------- one trace per account, never averaged
+
+
+def test_turnover_has_one_trace_per_publisher_and_speaker(turnover_chart):
+    names = [t.name for t in stated_traces(turnover_chart)]
+
+    assert sorted(names) == [
+        "24.kg — Sergei Vakunov",
+        "EmbassyLife (Russian MFA note)",
+        "Eurasian Star — Vladimir Putin",
+        "Realist English — Vladimir Putin",
+        "Yeni Şafak English — Vladimir Putin",
+    ]
+
+
+def test_putins_three_sources_are_three_traces_vakunov_and_embassylife_one_each(turnover_chart):
+    names = [t.name for t in stated_traces(turnover_chart)]
+
+    assert sum("Vladimir Putin" in name for name in names) == 3
+    assert sum("Sergei Vakunov" in name for name in names) == 1
+    assert sum(name.startswith("EmbassyLife") for name in names) == 1
+
+
+def test_turnover_bars_of_2024_are_the_stated_values_never_an_average(turnover_chart, turnover):
+    bars = [y for t in stated_traces(turnover_chart) for x, y in zip(t.x, t.y) if x == "2024"]
+    stated = turnover[~turnover["derived"] & (turnover["period"] == "2024")]["value"]
+
+    assert sorted(bars) == sorted(stated) == [3.0, 3.2, 4.1, 4.1, 4.1]
+
+
+def test_each_accounts_bar_is_its_own_stated_value(turnover_chart, turnover):
+    for trace in stated_traces(turnover_chart):
+        accounts = pd.Series([charts.account(r) for r in turnover.itertuples()], index=turnover.index)
+        own = turnover[(accounts == trace.name) & ~turnover["derived"] & turnover["period"].notna()]
+        assert list(trace.y) == own["value"].tolist(), trace.name
+
+
+def test_two_sources_agreeing_still_give_two_bars():
+    rows = frame(observation(), observation(source_id="src-b", publisher="Publisher B", quote="$4.1 billion"))
+
+    fig = charts.bar_chart(rows, "Turnover")
+
+    assert [(t.name, list(t.y)) for t in fig.data] == [("Publisher A", [4.1]), ("Publisher B", [4.1])]
+
+
+def test_bars_are_converted_to_the_unit_asked_for():
+    fig = charts.bar_chart(frame(observation(value=2.0, display="$2 bn")), "Investment", unit="usd_m")
+
+    assert list(fig.data[0].y) == [2000.0]
+    assert fig.layout.yaxis.title.text == "US$ million"
+
+
+# ---------------------------------------------------------------- derived and target figures look different
+
+
+def test_derived_turnover_traces_are_hollow_marked_and_named_derived(turnover_chart):
+    derived = [t for t in turnover_chart.data if t.meta["derived"]]
+
+    assert len(derived) == 3  # one derived 2023 value from each of Putin's three sources
+    for trace in derived:
+        assert trace.name.endswith("(derived)")
+        assert trace.marker.color == TRANSPARENT
+        assert trace.marker.line.color != TRANSPARENT
+
+
+def test_stated_turnover_traces_are_filled_and_not_named_derived(turnover_chart):
+    for trace in stated_traces(turnover_chart):
+        assert trace.marker.color != TRANSPARENT
+        assert "(derived)" not in trace.name
+
+
+def test_a_target_with_no_year_is_a_dashed_line_not_a_bar(turnover_chart):
+    dashed = [s for s in turnover_chart.layout.shapes if s.line.dash == "dash"]
+
+    assert [s.y0 for s in dashed] == [5.0]
+    assert any("target" in a.text and "$5 bn" in a.text for a in turnover_chart.layout.annotations)
+    assert all(t.meta["kind"] != "target" for t in turnover_chart.data)
+
+
+def test_a_target_with_a_year_is_a_patterned_hollow_bar_named_target():
+    rows = frame(
+        observation(),
+        observation(period="2026", period_label="2026", period_start=pd.Timestamp("2026-01-01"), value=5.0,
+                    display="$5 bn", kind="target", quote="to reach $5 billion"),
+    )  # fmt: skip
+
+    fig = charts.bar_chart(rows, "Turnover")
+    target = next(t for t in fig.data if t.meta["kind"] == "target")
+
+    assert target.name == "Publisher A (target)"
+    assert target.marker.color == TRANSPARENT
+    assert target.marker.pattern.shape == "/"
+    assert (list(target.x), list(target.y)) == (["2026"], [5.0])
+    assert not fig.layout.shapes
+
+
+def test_a_yearly_target_in_the_real_data_is_drawn_as_a_target_bar(data):
+    fig = charts.bar_chart(views.rows(data, "rkdf_planned_projects"), "Development Fund projects")
+
+    assert [(t.name, list(t.y)) for t in fig.data] == [("EmbassyLife (Russian MFA note) (target)", [36.0])]
+
+
+# ---------------------------------------------------------------- provenance inside the figure
+
+
+def test_every_figure_of_every_indicator_has_a_hover_with_its_quote_and_publisher(data):
+    for indicator_id, rows in data.observations.groupby("indicator_id"):
+        hovers = [flat(h) for h in charts.all_hover(charts.bar_chart(rows, indicator_id))]
+        for row in rows.itertuples():
+            carrying = [h for h in hovers if flat(esc(row.quote)) in h and flat(esc(row.publisher)) in h]
+            assert carrying, f"{indicator_id} {row.period_label} from {row.publisher}: no hover with its quote"
+            if row.derived:
+                assert any("Derived,notstated" in h and flat(esc(row.arithmetic)) in h for h in carrying)
+
+
+def test_a_derived_hover_gives_its_arithmetic_and_inputs(turnover_chart):
+    derived = next(t for t in turnover_chart.data if t.meta["derived"])
+    hover = derived.hovertext[0]
+
+    assert "<i>Derived, not stated:</i> 4.1 / (1 + 13.6%) = 3.61" in hover
+    assert "from trade_turnover 2024" in hover
+    assert "Said by Vladimir Putin" in hover
+
+
+def test_a_long_quote_is_wrapped_but_complete_in_the_hover():
+    quote = "word " * 40 + "$4.1 billion"
+    fig = charts.bar_chart(frame(observation(quote=quote)), "Turnover")
+
+    hover = fig.data[0].hovertext[0]
+    assert "<br>" in hover.split("“")[1]
+    assert hover.split("“")[1].replace("<br>", " ") == f"{quote.strip()}”"
+
+
+def test_the_turnover_chart_names_all_its_sources_in_an_annotation(turnover_chart, data):
+    credits = [a.text for a in turnover_chart.layout.annotations if a.text.startswith("Source")]
+
+    assert len(credits) == 1
+    assert credits[0].startswith("Sources: ")
+    for publisher in data.sources["publisher"]:
+        assert flat(publisher) in flat(credits[0])
+
+
+def test_a_single_source_chart_says_source_in_the_singular():
+    fig = charts.bar_chart(frame(observation()), "Turnover")
+
+    assert [a.text for a in fig.layout.annotations] == ["Source: Publisher A, Nov 2025"]
+
+
+# ---------------------------------------------------------------- hostile text stays text
+
+
+def test_hostile_text_in_a_figure_is_escaped_in_hovers_ticks_legend_and_title():
+    rows = frame(
+        observation(label=HOSTILE, quote=f"{HOSTILE} $4.1 billion", publisher=f"A {HOSTILE}", said_by=HOSTILE),
+        observation(period=None, period_label="no year stated", period_start=pd.NaT, kind="target", value=5.0,
+                    display="$5 bn", label=HOSTILE, quote=f"{HOSTILE} $5 billion"),
+    )  # fmt: skip
+
+    fig = charts.bar_chart(rows, f"Title {HOSTILE}", x="label_period")
+    texts = list(strings(fig.to_plotly_json()))
+
+    assert not [t for t in texts if "<img" in t]
+    assert "&lt;img" in fig.layout.title.text
+    assert "&lt;img" in fig.data[0].name
+    assert "&lt;img" in fig.data[0].x[0]
+    assert "&lt;img" in fig.data[0].hovertext[0]
+    assert any("&lt;img" in (a.hovertext or "") for a in fig.layout.annotations)  # the target line's hover
+    assert any("&lt;img" in a.text for a in fig.layout.annotations)  # the source credit
+
+
+def test_hostile_text_in_an_event_is_escaped_in_the_timeline():
+    events = frame(event(title=HOSTILE, quote=HOSTILE, note=HOSTILE, publisher=HOSTILE))
+
+    fig = charts.timeline_chart(events, title=HOSTILE)
+    texts = list(strings(fig.to_plotly_json()))
+
+    assert not [t for t in texts if "<img" in t]
+    assert fig.data[0].hovertext[0].count("&lt;img") == 4
+    assert "&lt;img" in fig.layout.title.text
+
+
+def test_a_hostile_change_annotation_is_escaped():
+    fig = charts.bar_chart(frame(observation()), "Turnover")
+    change = observation(display=f"+13.6% {HOSTILE}", base_label="2023", derived=True, arithmetic=HOSTILE,
+                         inputs=HOSTILE)  # fmt: skip
+
+    charts.annotate_changes(fig, frame(change))
+
+    marked = [a for a in fig.layout.annotations if "(derived)" in a.text]
+    assert len(marked) == 1
+    assert "<img" not in marked[0].text and "<img" not in marked[0].hovertext
+    assert "&lt;img" in marked[0].text
+
+
+# ---------------------------------------------------------------- the timeline
+
+
+@pytest.fixture(scope="module")
+def timeline(data):
+    events = views.filter_events(data.events, (1992, views.TIMELINE_END), list(data.events["category"].unique()), True)
+    return events, charts.timeline_chart(events)
+
+
+def test_every_event_is_one_marker_on_the_timeline(timeline):
+    events, fig = timeline
+
+    assert sum(len(t.x) for t in fig.data) == len(events) == 41
+
+
+def test_planned_events_use_an_open_symbol_and_happened_ones_a_filled_circle(timeline):
+    events, fig = timeline
+    planned = [t for t in fig.data if t.meta["planned"]]
+    happened = [t for t in fig.data if not t.meta["planned"]]
+
+    assert planned and happened
+    assert all(t.marker.symbol.endswith("-open") and t.name.endswith("(planned)") for t in planned)
+    assert all(t.marker.symbol == "circle" for t in happened)
+    assert sum(len(t.x) for t in planned) == (events["status"] == "planned").sum()
+
+
+def test_events_with_an_end_are_drawn_as_spans(timeline):
+    events, fig = timeline
+
+    assert len(fig.layout.shapes) == events["end"].notna().sum() == 3
+
+
+def test_each_event_hover_carries_its_title_quote_and_publisher(timeline):
+    events, fig = timeline
+    hovers = [flat(h) for t in fig.data for h in t.hovertext]
+
+    for row in events.itertuples():
+        assert any(
+            flat(esc(row.title)) in h and flat(esc(row.quote)) in h and flat(esc(row.publisher)) in h for h in hovers
+        ), row.event_id
+
+
+def test_the_timeline_names_its_sources(timeline):
+    _, fig = timeline
+
+    assert any(a.text.startswith("Sources: ") for a in fig.layout.annotations)
+
+
+# ---------------------------------------------------------------- derived changes marked above the bars
+
+
+def test_a_derived_change_is_annotated_at_its_categorys_numeric_position(data):
+    fig = charts.bar_chart(views.rows(data, "electricity_exports"), "Electricity")
+    categories = list(fig.layout.xaxis.categoryarray)
+
+    charts.annotate_changes(fig, views.rows(data, "electricity_exports_change"))
+
+    marked = [a for a in fig.layout.annotations if "(derived)" in a.text]
+    assert categories == ["2023", "2024"]
+    assert len(marked) == 1
+    assert marked[0].x == 1 and isinstance(marked[0].x, int)  # position of "2024", not the number 2024
+    assert marked[0].text == "≈ +77.8% vs 2023 (derived)"
+    assert "1.6 / 0.9 − 1 = +77.8%" in marked[0].hovertext
+
+
+def test_a_change_whose_period_is_not_on_the_chart_is_left_out():
+    fig = charts.bar_chart(frame(observation()), "Turnover")
+    before = len(fig.layout.annotations)
+
+    charts.annotate_changes(fig, frame(observation(period="2019", period_label="2019", derived=True)))
+
+    assert len(fig.layout.annotations) == before

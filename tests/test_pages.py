@@ -1,0 +1,520 @@
+"""The Streamlit pages as a reader sees them, run headless with AppTest."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from bilateral import load
+from bilateral.ui import md
+
+ROOT = Path(__file__).resolve().parents[1]
+DASHBOARD = str(ROOT / "dashboard.py")
+DATA = ROOT / "data" / "indicators.yaml"
+
+CHARTS = {"overview": 1, "trade": 8, "energy": 2, "education": 3, "timeline": 1, "sources": 0}
+TITLES = {
+    "overview": "Russia–Kyrgyzstan relations",
+    "trade": "Trade & investment",
+    "energy": "Energy",
+    "education": "Education",
+    "timeline": "Timeline",
+    "sources": "Sources & data",
+}
+PUBLISHERS = ["24.kg", "EmbassyLife", "Eurasian Star", "Realist English", "Yeni Şafak English"]
+
+IMG = "<img src=x onerror=alert(1)>"
+LINK = "[click](javascript:alert(1))"
+RAW_IMG = re.compile(r"(?<!\\)<img")  # "<img" not escaped with a backslash
+RAW_LINK = re.compile(r"(?<!\\)\]\(javascript:")
+
+
+@pytest.fixture(autouse=True)
+def fresh_app(monkeypatch):
+    """Each test starts with an empty cache and the project's own data file."""
+    monkeypatch.delenv("BILATERAL_DATA", raising=False)
+    st.cache_data.clear()
+    yield
+    st.cache_data.clear()
+
+
+@pytest.fixture(scope="module")
+def data():
+    """The project's own dataset, loaded once for this module. Read it, never modify it."""
+    return load()
+
+
+def open_page(name: str, **query) -> AppTest:
+    """Open the dashboard (with any query parameters in its URL), then go to a page."""
+    at = AppTest.from_file(DASHBOARD, default_timeout=30)
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.run()
+    at.switch_page(f"pages/{name}.py").run()
+    return at
+
+
+@pytest.fixture(scope="module")
+def shown():
+    """Each page as first opened with the project's data: run once for this module, then only read."""
+    opened: dict[str, AppTest] = {}
+
+    def page(name: str) -> AppTest:
+        if name not in opened:
+            with pytest.MonkeyPatch.context() as patch:
+                patch.delenv("BILATERAL_DATA", raising=False)
+                opened[name] = open_page(name)
+        return opened[name]
+
+    return page
+
+
+def strings(value):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from strings(item)
+
+
+def chart_texts(at: AppTest) -> list[str]:
+    """Each chart's texts (names, hovers, titles, annotations) joined, one string per chart."""
+    return ["\n".join(strings(json.loads(chart.proto.spec))) for chart in at.get("plotly_chart")]
+
+
+def written(at: AppTest) -> list[str]:
+    """The page's own text, whether written as markdown or as captions."""
+    return [m.value for m in at.markdown] + [c.value for c in at.caption]
+
+
+def markdown_texts(at: AppTest) -> list[str]:
+    """Every text Streamlit renders as markdown: markdown, captions, and the cards' labels and tooltips."""
+    return written(at) + [text for card in at.metric for text in (card.proto.label, card.proto.help)]
+
+
+def as_read(markdown: str) -> str:
+    """Markdown text as the reader sees it: backslash escapes removed."""
+    return re.sub(r"\\(.)", r"\1", markdown)
+
+
+def heading_texts(at: AppTest) -> list[str]:
+    return [h.value for kind in ("title", "header", "subheader") for h in at.get(kind)]
+
+
+def events_shown(at: AppTest) -> int:
+    counts = [m.group(1) for text in written(at) if (m := re.fullmatch(r"(\d+) events? shown", text))]
+    assert len(counts) == 1
+    return int(counts[0])
+
+
+def timeline_markers(at: AppTest) -> int:
+    charts = at.get("plotly_chart")
+    if not charts:
+        return 0
+    spec = json.loads(charts[0].proto.spec)
+    return sum(len(trace["hovertext"]) for trace in spec["data"])
+
+
+def figures_shown(at: AppTest) -> tuple[int, int]:
+    counts = [
+        m.groups()
+        for text in written(at)
+        if (m := re.fullmatch(r"(\d+) of (\d+) figures, derived ones included", text))
+    ]
+    assert len(counts) == 1
+    shown, total = counts[0]
+    return int(shown), int(total)
+
+
+def figures_table(at: AppTest):
+    return next(d.value for d in at.dataframe if "indicator_id" in d.value.columns)
+
+
+def assert_no_failure(at: AppTest) -> None:
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+
+
+# ---------------------------------------------------------------- every page
+
+
+@pytest.mark.parametrize("page", CHARTS)
+def test_each_page_runs_cleanly_and_shows_its_charts(shown, page):
+    at = shown(page)
+
+    assert_no_failure(at)
+    assert [t.value for t in at.title] == [TITLES[page]]
+    assert len(at.get("plotly_chart")) == CHARTS[page]
+
+
+@pytest.mark.parametrize("page", [p for p, n in CHARTS.items() if n])
+def test_each_chart_names_its_sources_inside_the_figure(shown, page):
+    for chart in shown(page).get("plotly_chart"):
+        annotations = json.loads(chart.proto.spec)["layout"]["annotations"]
+        assert any(a["text"].startswith(("Source: ", "Sources: ")) for a in annotations)
+
+
+def test_the_sidebar_counts_the_stated_figures_events_and_sources(shown):
+    sidebar = shown("overview").sidebar
+    assert any("60 figures · 41 events · 5 sources" in m.value for m in [*sidebar.markdown, *sidebar.caption])
+
+
+# ---------------------------------------------------------------- the overview
+
+
+def test_the_overview_has_six_headline_cards(shown):
+    assert len(shown("overview").metric) == 6
+
+
+@pytest.mark.parametrize("page", ["overview", "trade", "energy", "education", "timeline"])
+def test_every_cards_tooltip_names_its_source(shown, data, page):
+    cards = shown(page).metric
+
+    assert cards
+    for card in cards:
+        assert any(md(publisher) in card.proto.help for publisher in data.sources["publisher"]), card.proto.label
+
+
+def test_the_turnover_card_shows_4_1_bn_its_growth_and_the_other_accounts(shown):
+    card = shown("overview").metric[0]
+
+    assert (card.proto.label, card.proto.body, card.proto.delta) == (
+        "Trade turnover, 2024",
+        "$4.1 bn",
+        "+13.6% vs 2023",
+    )
+    assert "Vladimir Putin" in card.proto.help
+    assert "Other accounts" in card.proto.help
+    assert "Sergei Vakunov" in card.proto.help
+    assert md("EmbassyLife (Russian MFA note)") in card.proto.help
+
+
+def test_a_target_cards_tooltip_names_the_other_accounts_of_the_same_target(shown):
+    card = next(c for c in shown("education").metric if c.proto.label.startswith("Russian-language schools to build"))
+
+    assert "Other accounts" in card.proto.help
+    assert "Eurasian Star" in card.proto.help
+    assert "Realist English" in card.proto.help
+
+
+def test_the_overview_shows_both_divergences(shown):
+    at = shown("overview")
+
+    subheaders = [as_read(s.value) for s in at.subheader]
+    assert "Bilateral trade turnover, 2024: spread 37%, compatible" in subheaders
+    assert any(s.startswith("Companies with Russian participation") for s in subheaders)
+
+
+# ---------------------------------------------------------------- the timeline
+
+
+def test_the_timeline_shows_every_event_up_to_2025_by_default(shown, data):
+    at = shown("timeline")
+
+    expected = (data.events["start"].dt.year <= 2025).sum()
+    assert events_shown(at) == timeline_markers(at) == expected == 39
+
+
+def test_choosing_a_category_shows_only_its_events(data):
+    at = open_page("timeline")
+
+    at.multiselect(key="timeline_categories").set_value(["treaty"]).run()
+
+    treaties = ((data.events["category"] == "treaty") & (data.events["start"].dt.year <= 2025)).sum()
+    assert events_shown(at) == timeline_markers(at) == treaties == 6
+    chronology = [m.value for m in at.markdown if m.value.startswith("**")]
+    assert len(chronology) == treaties
+    assert all("_treaty_" in line for line in chronology)
+
+
+def test_narrowing_the_years_shows_only_the_events_of_those_years():
+    at = open_page("timeline")
+
+    at.slider(key="timeline_years").set_value((2000, 2020)).run()
+
+    assert events_shown(at) == timeline_markers(at) == 3
+    assert_no_failure(at)
+
+
+def test_the_future_toggle_adds_the_planned_events_of_2026_and_2027():
+    at = open_page("timeline")
+    before = events_shown(at)
+
+    at.toggle(key="timeline_future").set_value(True).run()
+
+    assert events_shown(at) == timeline_markers(at) == before + 2
+    later = [m.value for m in at.markdown if m.value.startswith(("**2026**", "**2027**"))]
+    assert len(later) == 2
+    assert all("(planned)" in line for line in later)
+
+
+def test_no_category_chosen_says_so_instead_of_drawing_an_empty_chart():
+    at = open_page("timeline")
+
+    at.multiselect(key="timeline_categories").set_value([]).run()
+
+    assert events_shown(at) == 0
+    assert not at.get("plotly_chart")
+    assert [i.value for i in at.info] == ["No events match these filters."]
+
+
+def test_a_link_with_categories_opens_the_timeline_filtered():
+    at = open_page("timeline", timeline_categories=["treaty"])
+
+    assert at.multiselect(key="timeline_categories").value == ["treaty"]
+    assert events_shown(at) == timeline_markers(at) == 6
+
+
+def test_a_link_with_several_categories_and_years_opens_the_timeline_filtered():
+    at = open_page("timeline", timeline_categories=["treaty", "economy"], timeline_years=["2000", "2020"])
+
+    assert at.multiselect(key="timeline_categories").value == ["treaty", "economy"]
+    assert at.slider(key="timeline_years").value == (2000, 2020)
+    assert events_shown(at) == timeline_markers(at) == 2
+
+
+# ---------------------------------------------------------------- sources & data
+
+
+def test_the_sources_page_lists_every_figure_by_default(shown, data):
+    at = shown("sources")
+
+    assert figures_shown(at) == (len(data.observations), len(data.observations))
+    assert len(figures_table(at)) == len(data.observations)
+
+
+@pytest.mark.parametrize(
+    "key, value, keep",
+    [
+        ("data_topics", ["energy"], lambda o: o["topic"] == "energy"),
+        ("data_indicators", ["trade_turnover"], lambda o: o["indicator_id"] == "trade_turnover"),
+        ("data_sources", ["24kg-2025-07-28"], lambda o: o["source_id"] == "24kg-2025-07-28"),
+    ],
+    ids=["topic", "indicator", "source"],
+)
+def test_each_filter_of_the_figures_table_narrows_its_rows(data, key, value, keep):
+    at = open_page("sources")
+
+    at.multiselect(key=key).set_value(value).run()
+
+    expected = keep(data.observations).sum()
+    assert 0 < expected < len(data.observations)
+    assert figures_shown(at) == (expected, len(data.observations))
+    assert len(figures_table(at)) == expected
+
+
+def test_filters_of_the_figures_table_combine():
+    at = open_page("sources")
+
+    at.multiselect(key="data_topics").set_value(["trade"]).run()
+    trade = figures_shown(at)[0]
+    at.multiselect(key="data_sources").set_value(["24kg-2025-07-28"]).run()
+
+    assert 0 < figures_shown(at)[0] < trade
+    assert set(figures_table(at)["source_id"]) == {"24kg-2025-07-28"}
+
+
+def test_searching_the_figures_ignores_case(data):
+    at = open_page("sources")
+
+    at.text_input(key="data_search").input("BILLION").run()
+
+    o = data.observations
+    with_billion = o["label"].str.contains("billion", case=False) | o["quote"].str.contains("billion", case=False)
+    assert not o["quote"].str.contains("BILLION").any()  # the data writes it in lower case
+    assert 0 < figures_shown(at)[0] == with_billion.sum() < len(o)
+
+
+def test_a_search_that_matches_nothing_shows_an_empty_table():
+    at = open_page("sources")
+
+    at.text_input(key="data_search").input("no such words anywhere").run()
+
+    assert figures_shown(at)[0] == 0
+    assert figures_table(at).empty
+    assert_no_failure(at)
+
+
+# ---------------------------------------------------------------- trade
+
+
+def test_choosing_one_source_on_the_trade_page_shows_only_its_figures():
+    at = open_page("trade")
+
+    at.multiselect(key="trade_sources").set_value(["24kg-2025-07-28"]).run()
+
+    texts = chart_texts(at)
+    assert 0 < len(texts) < CHARTS["trade"]
+    for text in texts:
+        assert "24.kg" in text
+        assert not [p for p in PUBLISHERS if p != "24.kg" and p in text]
+    assert any("no figures from the selected sources" in i.value for i in at.info)
+    assert_no_failure(at)
+
+
+def test_the_trade_page_shows_every_account_of_the_turnover_by_default(shown):
+    turnover = chart_texts(shown("trade"))[0]
+    for publisher in PUBLISHERS:
+        assert publisher in turnover
+
+
+# ---------------------------------------------------------------- a data file that does not check
+
+BROKEN = """\
+sources:
+  - id: src-a
+    publisher: Publisher A
+    title: A report on trade
+    published: "2025-11"
+    url: https://example.org/report
+indicators:
+  - id: trade_turnover
+    topic: trade
+    label: Bilateral trade turnover
+    unit: usd_bn
+    colour: red
+    observations:
+      - period: "2024"
+        value: 4.1
+        source: src-a
+        quote: "trade reached a record $4.1 billion last year"
+events:
+  - id: state-visit-2025
+    date: "2025-11-26"
+    title: State visit
+    category: visit
+    source: src-a
+    quote: "the state visit of November 26"
+  - id: state-visit-2025
+    date: "2025-11-27"
+    title: Second day of the state visit
+    category: visit
+    source: src-a
+    quote: "the state visit continued on November 27"
+"""
+
+
+def line_of(text: str, fragment: str, occurrence: int = 1) -> int:
+    at = -1
+    for _ in range(occurrence):
+        at = text.index(fragment, at + 1)
+    return text[:at].count("\n") + 1
+
+
+@pytest.fixture
+def broken_file(tmp_path, monkeypatch) -> Path:
+    path = tmp_path / "broken.yaml"
+    path.write_text(BROKEN, encoding="utf-8")
+    monkeypatch.setenv("BILATERAL_DATA", str(path))
+    return path
+
+
+@pytest.mark.parametrize("page", CHARTS)
+def test_a_broken_data_file_shows_its_problems_with_their_lines_on_every_page(broken_file, page):
+    at = open_page(page)
+
+    assert not at.exception
+    assert [e.value for e in at.error] == [
+        "The data file broken.yaml could not be loaded. Fix these problems and rerun:"
+    ]
+    problems = "\n".join(written(at))
+    assert f"`{broken_file}:{line_of(BROKEN, 'colour:')}`: unknown field 'colour'" in problems
+    duplicate = line_of(BROKEN, "- id: state-visit-2025", occurrence=2)
+    assert f"`{broken_file}:{duplicate}`: duplicate id" in problems
+    assert not at.title and not at.get("plotly_chart")
+
+
+def test_fixing_the_data_file_shows_the_page_on_the_next_rerun(broken_file):
+    at = open_page("trade")
+    assert at.error
+
+    broken_file.write_text(DATA.read_text(encoding="utf-8"), encoding="utf-8")
+    later = os.stat(broken_file).st_mtime_ns + 1_000_000_000
+    os.utime(broken_file, ns=(later, later))
+    at.run()
+
+    assert_no_failure(at)
+    assert [t.value for t in at.title] == [TITLES["trade"]]
+    assert len(at.get("plotly_chart")) == CHARTS["trade"]
+
+
+# ---------------------------------------------------------------- hostile data stays text
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory):
+    """Each page opened on the project's data with markup in a label, a quote, a publisher, a speaker and an
+    event title: run once for this module, then only read."""
+    text = DATA.read_text(encoding="utf-8")
+    edits = {
+        "label: Bilateral trade turnover\n": f'label: "{IMG} {LINK} Bilateral trade turnover"\n',
+        'quote: "trade turnover between the two countries amounted to over $3.2 billion"':
+            f'quote: "{LINK} {IMG} trade turnover between the two countries amounted to over $3.2 billion"',
+        "publisher: EmbassyLife (Russian MFA note)": f'publisher: "EmbassyLife {IMG} {LINK}"',
+        "said_by: Sadyr Japarov\n": f'said_by: "Sadyr Japarov {IMG}"\n',
+        "title: Diplomatic relations established": f'title: "{LINK} {IMG} Diplomatic relations established"',
+    }  # fmt: skip
+    for old, new in edits.items():
+        assert old in text, old
+        text = text.replace(old, new)
+    path = tmp_path_factory.mktemp("hostile") / "indicators.yaml"
+    path.write_text(text, encoding="utf-8")
+    load(path)  # still a valid file: the markup is data, not a problem
+    opened: dict[str, AppTest] = {}
+
+    def page(name: str) -> AppTest:
+        if name not in opened:
+            with pytest.MonkeyPatch.context() as patch:
+                patch.setenv("BILATERAL_DATA", str(path))
+                opened[name] = open_page(name)
+        return opened[name]
+
+    return page
+
+
+def shows_hostile_text_as_text(at: AppTest) -> bool:
+    """The hostile text reaches the page: escaped in markdown or a chart, or as typed in a table."""
+    escaped_md = any(md(IMG) in text or md(LINK) in text for text in markdown_texts(at))
+    escaped_chart = any("&lt;img" in text for text in chart_texts(at))
+    in_table = any(IMG in str(d.value.to_dict()) for d in at.dataframe)
+    return escaped_md or escaped_chart or in_table
+
+
+@pytest.mark.parametrize("page", CHARTS)
+def test_hostile_data_is_never_markup_in_markdown_or_charts(hostile, page):
+    at = hostile(page)
+
+    assert_no_failure(at)
+    assert shows_hostile_text_as_text(at)
+    for text in markdown_texts(at):
+        assert not RAW_IMG.search(text), text
+        assert not RAW_LINK.search(text), text
+    for text in chart_texts(at):
+        assert "<img" not in text
+
+
+def test_hostile_data_is_escaped_in_the_charts_that_show_it(hostile):
+    turnover = chart_texts(hostile("trade"))[0]
+    assert "&lt;img src=x onerror=alert(1)&gt;" in turnover
+    assert "<img" not in turnover
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        *CHARTS,
+    ],
+)
+def test_hostile_data_is_never_markup_in_headings(hostile, page):
+    for text in heading_texts(hostile(page)):
+        assert not RAW_IMG.search(text), text
+        assert not RAW_LINK.search(text), text
