@@ -45,3 +45,18 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture
+def served(chromium_path):
+    """Start the app on a data file of the test's choosing; stop it after the test."""
+    started = []
+
+    def serve(data_file) -> str:
+        process, url = start_app(env={"BILATERAL_DATA": str(data_file)})
+        started.append(process)
+        return url
+
+    yield serve
+    for process in started:
+        stop_app(process)
