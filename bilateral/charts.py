@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import html
 import textwrap
-from collections.abc import Iterable
+from collections import namedtuple
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -21,6 +24,29 @@ CATEGORY_COLOURS = dict(
     )
 )
 QUOTE_WIDTH = 60
+# What hover_text reads of a row.
+HOVER_COLUMNS = (
+    "display", "label", "period_label", "base_label", "kind", "derived", "arithmetic", "inputs", "publisher",
+    "source_published_label", "said_by", "quote",
+)  # fmt: skip
+EVENT_HOVER_COLUMNS = (
+    "title", "date_label", "category", "status", "publisher", "source_published_label", "quote", "note",
+)  # fmt: skip
+
+
+@lru_cache(maxsize=64)
+def _record_type(columns: tuple[str, ...]) -> type:
+    return namedtuple("Row", columns)
+
+
+def records(frame: pd.DataFrame, columns: Sequence[str]) -> list:
+    """The rows of some columns as named tuples, with the values itertuples() gives.
+
+    itertuples() reads every column of the frame, cell by cell; the pages' frames have some thirty
+    columns where a builder reads a few, so this reads only those, a column at a time.
+    """
+    row = _record_type(tuple(columns))
+    return [row._make(values) for values in zip(*(frame[c].tolist() for c in columns))] if len(frame) else []
 
 
 def esc(text) -> str:
@@ -36,8 +62,10 @@ def account(row) -> str:
 
 def source_credit(rows: pd.DataFrame) -> str:
     """'Source: Eurasian Star, Nov 2025; 24.kg, 28 Jul 2025' for the distinct sources of the rows."""
-    seen = rows.drop_duplicates("source_id")
-    credits = [f"{p}, {d}" for p, d in zip(seen["publisher"], seen["source_published_label"])]
+    first: dict = {}  # each source's first row, in the order the sources first appear
+    for source, publisher, date in zip(rows["source_id"], rows["publisher"], rows["source_published_label"]):
+        first.setdefault(source, f"{publisher}, {date}")
+    credits = list(first.values())
     return ("Sources: " if len(credits) > 1 else "Source: ") + "; ".join(credits) if credits else ""
 
 
@@ -63,9 +91,24 @@ def hover_text(row) -> str:
     return "<br>".join(lines)
 
 
+def _update(obj, **values) -> None:
+    """obj.update(values) without its bookkeeping, which costs more than the update itself.
+
+    Properties are set in the order plotly's update sets them (at each level the mappings first,
+    then the plain values), so the figure and its JSON come out exactly as update() makes them.
+    """
+    for key, value in values.items():
+        if isinstance(value, dict):
+            _update(obj[key], **value)
+    for key, value in values.items():
+        if not isinstance(value, dict):
+            obj[key] = value
+
+
 def _base(title: str, unit_label: str, rows: pd.DataFrame, height: int = 460) -> go.Figure:
     fig = go.Figure()
-    fig.update_layout(
+    _update(
+        fig.layout,
         title={"text": esc(title)},
         yaxis_title=esc(unit_label),
         barmode="group",
@@ -96,16 +139,12 @@ def credit(fig: go.Figure, text: str) -> None:
     )
 
 
-def _in_unit(rows: pd.DataFrame, unit: str) -> pd.Series:
-    return pd.Series([convert(v, u, unit) for v, u in zip(rows["value"], rows["unit"])], index=rows.index)
-
-
-def _category(rows: pd.DataFrame, x: str) -> pd.Series:
+def _category(row, x: str) -> str:
     if x == "label_period":
-        return rows["label"].map(_tick) + "<br>" + rows["period_label"].map(esc)
+        return _tick(row.label) + "<br>" + esc(row.period_label)
     if x == "growth":
-        return rows["label"].map(_tick) + "<br>" + rows["period_label"].map(esc) + " vs " + rows["base_label"].map(esc)
-    return rows["period_label"].map(esc)
+        return _tick(row.label) + "<br>" + esc(row.period_label) + " vs " + esc(row.base_label)
+    return esc(row.period_label)
 
 
 def _tick(label: str) -> str:
@@ -125,48 +164,56 @@ def bar_chart(
     """
     unit = unit or rows["unit"].iloc[0]
     fig = _base(title, UNITS[unit].label, rows)
-    rows = rows.assign(
-        y_value=_in_unit(rows, unit), x_cat=_category(rows, x), who=[account(r) for r in rows.itertuples()]
-    )
-    dated = rows[rows["period"].notna()]
-    order = dated.sort_values(["period_start", "label"])["x_cat"].drop_duplicates().tolist()
-    colours = {a: PALETTE[i % len(PALETTE)] for i, a in enumerate(dict.fromkeys(rows["who"]))}
-    for (name, derived, kind), part in dated.groupby(["who", "derived", "kind"], sort=False):
+    # Row by row in plain Python: the frames are small, and pandas' per-call overhead is what would count.
+    read = records(rows, ("value", "unit", "period", "period_start", *HOVER_COLUMNS))
+    bar_row = _record_type(("who", "x_cat", "y_value", *read[0]._fields)) if read else None
+    plotted = [bar_row(account(r), _category(r, x), convert(r.value, r.unit, unit), *r) for r in read]
+    dated = [r for r in plotted if pd.notna(r.period)]
+    order = list(dict.fromkeys(r.x_cat for r in sorted(dated, key=lambda r: (r.period_start, r.label))))
+    colours = {a: PALETTE[i % len(PALETTE)] for i, a in enumerate(dict.fromkeys(r.who for r in plotted))}
+    # One trace per account, derivedness and kind, in the order each first appears (as groupby(sort=False)).
+    traces: dict[tuple, list] = {}
+    for row in dated:
+        traces.setdefault((row.who, row.derived, row.kind), []).append(row)
+    bars = []
+    for (name, derived, kind), part in traces.items():
         colour = colours[name]
         hollow = derived or kind == "target"
         label = name + (" (derived)" if derived else "") + (" (target)" if kind == "target" else "")
-        fig.add_trace(
-            go.Bar(
-                x=part["x_cat"],
-                y=part["y_value"],
-                name=esc(label),
-                text=part["display"] + (" target" if kind == "target" else ""),
-                textposition="outside",
-                hovertext=[hover_text(r) for r in part.itertuples()],
-                hoverinfo="text",
-                marker={
+        bars.append(
+            {
+                "type": "bar",
+                "x": [r.x_cat for r in part],
+                "y": np.array([r.y_value for r in part], dtype=float),
+                "name": esc(label),
+                "text": [r.display + (" target" if kind == "target" else "") for r in part],
+                "textposition": "outside",
+                "hovertext": [hover_text(r) for r in part],
+                "hoverinfo": "text",
+                "marker": {
                     "color": "rgba(0,0,0,0)" if hollow else colour,
                     "line": {"color": colour, "width": 2},
                     "pattern": {"shape": "/" if kind == "target" else "", "fgcolor": colour},
                 },
-                meta={"derived": bool(derived), "kind": kind},
-            )
+                "meta": {"derived": bool(derived), "kind": kind},
+            }
         )
-    for row in rows[rows["period"].isna()].itertuples():  # a target with no year: a dashed line across
+    fig.add_traces(bars)  # validated once each, where go.Bar and then add_trace validate every bar twice
+    for row in (r for r in plotted if pd.isna(r.period)):  # a target with no year: a dashed line across
         fig.add_hline(
             y=row.y_value,
             line={"dash": "dash", "color": colours[row.who], "width": 2},
             annotation={"text": f"target: {esc(row.display)} (no year stated)", "hovertext": hover_text(row)},
         )
-    fig.update_xaxes(categoryorder="array", categoryarray=order, type="category")
-    fig.update_yaxes(rangemode="tozero")
+    _update(fig.layout.xaxis, categoryorder="array", categoryarray=order, type="category")
+    _update(fig.layout.yaxis, rangemode="tozero")
     return fig
 
 
 def annotate_changes(fig: go.Figure, changes: pd.DataFrame) -> go.Figure:
     """Mark derived changes above the later period's bars, with their arithmetic in the hover."""
     categories = list(fig.layout.xaxis.categoryarray or [])
-    for row in changes.itertuples():
+    for row in records(changes, HOVER_COLUMNS):
         if esc(row.period_label) not in categories:
             continue
         fig.add_annotation(
@@ -203,12 +250,12 @@ def timeline_chart(events: pd.DataFrame, title: str = "Timeline of Russia–Kyrg
                         "line": {"width": 2},
                         "symbol": "diamond-open" if planned else "circle",
                     },
-                    hovertext=[_event_hover(r) for r in group.itertuples()],
+                    hovertext=[_event_hover(r) for r in records(group, EVENT_HOVER_COLUMNS)],
                     hoverinfo="text",
                     meta={"planned": planned},
                 )
             )
-    for row in events[events["end"].notna()].itertuples():
+    for row in records(events[events["end"].notna()], ("start", "finish", "category")):
         fig.add_shape(
             type="line",
             x0=row.start,
@@ -217,7 +264,8 @@ def timeline_chart(events: pd.DataFrame, title: str = "Timeline of Russia–Kyrg
             y1=row.category,
             line={"color": CATEGORY_COLOURS.get(row.category, PALETTE[-1]), "width": 4},
         )
-    fig.update_layout(
+    _update(
+        fig.layout,
         title={"text": esc(title)},
         xaxis_title="date",
         yaxis_title="category",

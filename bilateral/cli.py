@@ -8,8 +8,7 @@ import sys
 from pathlib import Path
 
 from .errors import DataError
-from .exports import to_csv, to_json
-from .loading import DATA_FILE, load
+from .loading import DATA_FILE, check, load, summary
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -44,11 +43,14 @@ def main(argv: list[str] | None = None) -> int:
         if args.sources and not Path(args.sources).is_dir():
             print(f"{args.sources}: no such folder", file=sys.stderr)
             return 2
+        # Checked without building the tables: no pandas to import, the same problems and summary as load().
         try:
-            data = load(args.path, args.sources)
+            records, problems, _ = check(path, args.sources)
+            if problems:
+                raise DataError(problems)
         except DataError as error:
             return _problems(error)
-        print(f"{args.path}: OK: {data.summary()}")
+        print(f"{args.path}: OK: {summary(records)}")
         return 0
     try:
         data = load(path)
@@ -56,6 +58,8 @@ def main(argv: list[str] | None = None) -> int:
         for problem in error.problems:
             print(problem, file=sys.stderr)
         return 1
+    from .exports import to_csv, to_json
+
     sys.stdout.write(to_csv(data.observations) if args.format == "csv" else to_json(data.observations))
     return 0
 

@@ -3,20 +3,22 @@
 from __future__ import annotations
 
 import difflib
+import gc
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
 from pydantic import BaseModel, ValidationError
 
-from . import derived, divergences
 from .errors import DataError, Problem
 from .periods import parse_date, parse_period, span_label
 from .quotes import files_containing, quote_carries, read_texts
 from .schema import Event, Indicator, Source
 from .units import UNITS, format_value
 from .yamlsource import Positions, read_yaml
+
+if TYPE_CHECKING:  # pandas is imported where the tables are built, so that `check` never pays for it
+    import pandas as pd
 
 DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "indicators.yaml"
 SECTIONS: dict[str, type[BaseModel]] = {"sources": Source, "indicators": Indicator, "events": Event}
@@ -250,6 +252,19 @@ def _quotes_in_texts(quotes: list, texts: dict[str, str], check: _Checker) -> No
 
 def check(path: str | Path, sources_dir: str | Path | None = None, shown: str | None = None):
     """Validate a data file; return the validated records and every problem found, in line order."""
+    # Reading and validating make a great many small objects and no reference cycles, and the cyclic
+    # garbage collector's passes over them grow with the file: on a large one they cost as much as the
+    # check itself, and make it slower than linear. It is paused for the check, and resumed after.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _check(path, sources_dir, shown)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _check(path: str | Path, sources_dir: str | Path | None, shown: str | None):
     shown = shown or str(path)
     data, positions, key_positions, problems = read_yaml(path, shown)
     checker = _Checker(shown, positions, key_positions)
@@ -272,7 +287,82 @@ def load(path: str | Path | None = None, sources_dir: str | Path | None = None) 
     return _tables(path, records, positions)
 
 
+# Summary counts from the checked records alone, for `python -m bilateral check`: the same text as
+# Dataset.summary(), without building the pandas tables (importing pandas alone costs more than the
+# whole check of the real file). It mirrors the rules of derived.py and divergences.py; tests/test_summary.py
+# holds the two to the same text on the real file and on files made to exercise each rule.
+_BOUND = {"at_least": 1, "at_most": -1}  # derived._BOUND
+DIVERGENCE_THRESHOLD = 0.05  # divergences.THRESHOLD
+
+
+def _sound(inputs: list[tuple[str, int]]) -> bool:
+    """Whether derived.combined_qualifier gives a qualifier (not None) for these inputs."""
+    directions = {_BOUND[q] * sign for q, sign in inputs if q in _BOUND}
+    return not directions or (len(directions) == 1 and all(q != "approx" for q, _ in inputs))
+
+
+def _derived_count(indicators: list) -> int:
+    """How many rows derived.derive gives: implied base-period levels, then changes between periods."""
+    actual: dict[str, list] = {}
+    for ind in indicators:
+        actual.setdefault(ind.id, []).extend(o for o in ind.observations if o.kind == "actual")
+    count = 0
+    for growth in indicators:
+        if growth.growth_of is None:
+            continue
+        levels = actual.get(growth.growth_of, [])
+        for g in actual.get(growth.id, []):
+            for level in levels:
+                same = g.period is not None and level.period == g.period and level.source == g.source
+                count += same and _sound([(level.qualifier, 1), (g.qualifier, -1)])
+    for ind in indicators:
+        if ind.growth_of is not None or ind.unit == "percent":
+            continue
+        by_source: dict[str, list] = {}
+        for o in actual.get(ind.id, []):
+            if o.period is not None:
+                by_source.setdefault(o.source, []).append(o)
+        for points in by_source.values():
+            for a in points:
+                for b in points:
+                    years = parse_period(a.period).shifted_years(parse_period(b.period))
+                    if years is not None and years >= 0:
+                        count += _sound([(b.qualifier, 1), (a.qualifier, -1)]) and a.value != 0
+    return count
+
+
+def _divergence_count(indicators: list) -> int:
+    """How many divergence groups divergences.find gives."""
+    groups: dict[tuple[str, str, str], list] = {}
+    for ind in indicators:
+        for o in ind.observations:
+            if o.kind == "actual" and o.period is not None:
+                groups.setdefault((ind.id, o.period, o.base or ""), []).append(o)
+    names = set()
+    for (indicator_id, period, base), group in groups.items():
+        low, high = min(o.value for o in group), max(o.value for o in group)
+        if len({o.source for o in group}) < 2 or low <= 0 or (high - low) / low <= DIVERGENCE_THRESHOLD:
+            continue
+        names.add(f"{indicator_id} {period}" + (f" vs {base}" if base else ""))
+    return len(names)
+
+
+def summary(records: dict) -> str:
+    """What Dataset.summary() says of a checked file, from its records alone (no pandas, no tables)."""
+    indicators = [ind for _, ind in records["indicators"]]
+    observations = sum(len(ind.observations) for ind in indicators)
+    return (
+        f"{len(records['sources'])} sources, {len(indicators)} indicators, {observations} observations, "
+        f"{len(records['events'])} events, {_derived_count(indicators)} derived values, "
+        f"{_divergence_count(indicators)} divergences"
+    )
+
+
 def _tables(path: Path, records: dict, positions: Positions) -> Dataset:
+    import pandas as pd
+
+    from . import derived, divergences
+
     sources = pd.DataFrame(
         [
             {

@@ -45,7 +45,9 @@ def numbers_in(text: str) -> set[float]:
 def quote_carries(quote: str, value: float) -> bool:
     """Tell whether the quote states the value, allowing for rounding of fractions such as one-third."""
     for n in numbers_in(quote):
-        if n == value or (n != int(n) and round(n, 1) == value) or abs(n - value) <= 1e-9 * max(1.0, abs(value)):
+        # is_integer, not n != int(n): a number of 309 digits or more reads as infinity, which int() refuses.
+        rounded = not n.is_integer() and round(n, 1) == value
+        if n == value or rounded or abs(n - value) <= 1e-9 * max(1.0, abs(value)):
             return True
     return False
 

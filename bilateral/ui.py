@@ -1,10 +1,22 @@
-"""The Streamlit side of the pages: the one cached loader, and the blocks every chart and card repeats."""
+"""The Streamlit side of the pages: the one cached loader, and the blocks every chart and card repeats.
+
+What a block shows (its figure, text, table and CSV) is built once per version of the data file and
+per arguments, and shared by every session and rerun (see `_memo`); a rerun then only hands the
+finished parts to Streamlit. Nothing mutates the shared parts: the ones pages are handed (metric cards)
+are frozen, and the rest never leave this module.
+"""
 
 from __future__ import annotations
 
 import os
 import re
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+from contextvars import ContextVar
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote as url_quote
 
 import pandas as pd
@@ -14,7 +26,7 @@ from streamlit.runtime.pages_manager import PagesManager
 
 from . import charts, views
 from .errors import DataError, Problem
-from .exports import to_csv
+from .exports import to_csv, to_json
 from .loading import DATA_FILE, Dataset, load
 
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&])")
@@ -55,33 +67,156 @@ def _run_through_dashboard() -> None:
         st.rerun()
 
 
+# The dataset the last dataset() call of this script run returned, with the file version it was loaded from.
+_CURRENT: ContextVar[tuple[tuple[str, int], Dataset] | None] = ContextVar("bilateral_dataset", default=None)
+# In each session's state: the copy of the dataset that session was handed, with its file version.
+_KEPT = "_bilateral_dataset"
+
+
 def dataset() -> Dataset:
-    """The checked dataset, or, when the file does not check, the list of its problems and a stop."""
+    """The checked dataset, or, when the file does not check, the list of its problems and a stop.
+
+    Each session gets its own copy from the cache (no session sees another's changes) and keeps it
+    while the file is unchanged, so a rerun does not read the copy back from the cache again.
+    """
     _run_through_dashboard()
     path = data_path()
     try:
         mtime = path.stat().st_mtime_ns
     except OSError:
         mtime = -1
-    data, problems = _cached(str(path), mtime)
-    if data is None:
-        st.error(f"The data file {path.name} could not be loaded. Fix these problems and rerun:", icon="⚠️")
-        st.markdown("\n".join(f"- `{p.path}:{p.line}`: {md(p.message)}" for p in problems))
-        st.stop()
+    version = (str(path), mtime)
+    kept = st.session_state.get(_KEPT)
+    if kept is not None and kept[0] == version:
+        data = kept[1]
+    else:
+        data, problems = _cached(*version)
+        if data is None:
+            st.session_state.pop(_KEPT, None)
+            st.error(f"The data file {path.name} could not be loaded. Fix these problems and rerun:", icon="⚠️")
+            st.markdown("\n".join(f"- `{p.path}:{p.line}`: {md(p.message)}" for p in problems))
+            st.stop()
+        st.session_state[_KEPT] = (version, data)
+    _CURRENT.set((version, data))
     return data
 
 
+# Each block's parts by (file version, builder, arguments), least recently used first; shared read-only.
+_BUILT: OrderedDict[tuple, Any] = OrderedDict()
+_BUILT_LOCK = threading.Lock()
+MAX_BUILT = 512
+# The copy of each recent version's dataset that the parts are built from, and that nothing else sees.
+_SOURCES: OrderedDict[tuple[str, int], Dataset] = OrderedDict()
+
+
+def _source(version: tuple[str, int]) -> Dataset | None:
+    with _BUILT_LOCK:
+        if version in _SOURCES:
+            return _SOURCES[version]
+    source, _ = _cached(*version)
+    if source is not None:
+        with _BUILT_LOCK:
+            _SOURCES[version] = source
+            while len(_SOURCES) > 2:
+                _SOURCES.popitem(last=False)
+    return source
+
+
+def _memo(build: Callable, data: Dataset, *args, name: str | None = None) -> Any:
+    """build(data, *args), a pure function of the data and hashable arguments, computed once per file version.
+
+    Only a dataset that dataset() returned in this run has a known version to key on; any other is
+    built afresh. The parts are kept as they are, not pickled as st.cache_data would (a pickled
+    figure is validated again, property by property, every time it is read back), and looked up
+    in a plain dictionary, which costs microseconds where Streamlit's hashing of the key costs
+    a millisecond or so on every call.
+    """
+    current = _CURRENT.get()
+    if current is None or current[1] is not data:
+        return build(data, *args)
+    key = (current[0], name or f"{build.__module__}.{build.__qualname__}", args)
+    with _BUILT_LOCK:
+        if key in _BUILT:
+            _BUILT.move_to_end(key)
+            return _BUILT[key]
+    # Built from a copy of the file's data that no session has, not from this session's: the parts are everyone's.
+    source = _source(current[0])
+    value = build(source if source is not None else data, *args)  # two sessions may build the same parts once each
+    with _BUILT_LOCK:
+        _BUILT[key] = value
+        while len(_BUILT) > MAX_BUILT:
+            _BUILT.popitem(last=False)
+    return value
+
+
 def sources_caption(rows: pd.DataFrame) -> str:
-    seen = rows.drop_duplicates("source_id")
-    links = [md_link(f"{r.publisher}, {r.source_published_label}", r.source_url) for r in seen.itertuples(index=False)]
+    first: dict = {}  # each source's first row, in the order the sources first appear
+    for r in charts.records(rows, ("source_id", "publisher", "source_published_label", "source_url")):
+        first.setdefault(r.source_id, r)
+    links = [md_link(f"{r.publisher}, {r.source_published_label}", r.source_url) for r in first.values()]
     return ("Sources: " if len(links) > 1 else "Source: ") + "; ".join(links)
+
+
+class _Drawn(go.Figure):
+    """A finished figure, drawn as it is on every rerun and never changed again.
+
+    st.plotly_chart asks a figure for its dict on every rerun, and plotly makes it afresh each time
+    (a deep copy with every array encoded again as base64): here it is made once, when the figure
+    is finished. Streamlit only reads the dict.
+    """
+
+    def to_dict(self) -> dict:
+        spec = getattr(self, "_spec", None)
+        return spec if spec is not None else super().to_dict()
+
+
+def _finished(fig: go.Figure) -> go.Figure:
+    spec = fig.to_dict()
+    fig.__class__ = _Drawn  # the same object, now answering to_dict() with the dict made here
+    fig._spec = spec
+    return fig
+
+
+@dataclass(frozen=True)
+class _Chart:
+    """Everything a chart block shows: the figure, its text alternative and sources, its rows and their CSV."""
+
+    figure: go.Figure
+    alt: str
+    caption: str
+    table: pd.DataFrame
+    csv: str
+
+
+def _chart_parts(fig: go.Figure, rows: pd.DataFrame, alt: str) -> _Chart:
+    table = views.table(rows)
+    return _Chart(fig, alt, f"{md(alt)}  \n{sources_caption(rows)}", table, to_csv(table))
+
+
+def _draw_chart(parts: _Chart, key: str) -> None:
+    st.plotly_chart(parts.figure, key=f"chart_{key}", alt=parts.alt, config={"displaylogo": False})
+    st.markdown(parts.caption)
+    _draw_table(parts.table, parts.csv, key, "Data behind this chart")
 
 
 def chart(fig: go.Figure, rows: pd.DataFrame, key: str, alt: str) -> None:
     """A chart, its sources as links, and its data as a table and a CSV of exactly those rows."""
-    st.plotly_chart(fig, key=f"chart_{key}", alt=alt, config={"displaylogo": False})
-    st.markdown(f"{md(alt)}  \n{sources_caption(rows)}")
-    data_table(views.table(rows), key, "Data behind this chart")
+    _draw_chart(_chart_parts(fig, rows, alt), key)
+
+
+def _bar_parts(
+    data: Dataset, title: str, indicator_ids: tuple, sources: tuple | None, changes: tuple, options: tuple
+) -> _Chart | None:
+    picked = views.rows(data, *indicator_ids, sources=sources)
+    if picked.empty:
+        return None
+    fig = charts.bar_chart(picked, title, **dict(options))
+    shown = picked
+    if changes:
+        marked = views.rows(data, *changes, sources=sources)
+        charts.annotate_changes(fig, marked)
+        shown = pd.concat([picked, marked], ignore_index=True)
+    return _chart_parts(_finished(fig), shown, views.describe(shown))
 
 
 def bar_block(
@@ -94,18 +229,15 @@ def bar_block(
     **options,
 ) -> None:
     """A bar chart of some indicators, with the changes named in `changes` marked above the bars."""
-    picked = views.rows(data, *indicator_ids, sources=sources)
-    if picked.empty:
+    chosen = None if sources is None else tuple(sources)
+    parts = _memo(_bar_parts, data, title, tuple(indicator_ids), chosen, tuple(changes), tuple(sorted(options.items())))
+    if parts is None:
         st.info(f"{title}: no figures from the selected sources.")
         return
-    fig = charts.bar_chart(picked, title, **options)
-    marked = views.rows(data, *changes, sources=sources)
-    charts.annotate_changes(fig, marked)
-    shown = pd.concat([picked, marked], ignore_index=True)
-    chart(fig, shown, key=key, alt=views.describe(shown))
+    _draw_chart(parts, key)
 
 
-def data_table(frame: pd.DataFrame, key: str, title: str, expanded: bool = False) -> None:
+def _draw_table(frame: pd.DataFrame, csv: str, key: str, title: str, expanded: bool = False) -> None:
     with st.expander(title, expanded=expanded):
         st.dataframe(
             frame,
@@ -114,12 +246,32 @@ def data_table(frame: pd.DataFrame, key: str, title: str, expanded: bool = False
         )
         st.download_button(
             "Download CSV",
-            to_csv(frame),
+            csv,
             file_name=f"{key}.csv",
             mime="text/csv",
             key=f"csv_{key}",
             on_click="ignore",
         )
+
+
+def data_table(frame: pd.DataFrame, key: str, title: str, expanded: bool = False) -> None:
+    _draw_table(frame, to_csv(frame), key, title, expanded)
+
+
+def selection_table(data: Dataset, select: Callable, *args, key: str, title: str, expanded: bool = False) -> None:
+    """data_table of select(data, *args), a selection of views.py, built once per version of the data."""
+
+    def build(data: Dataset, *args) -> tuple[pd.DataFrame, str]:
+        frame = select(data, *args)
+        return frame, to_csv(frame)
+
+    frame, csv = _memo(build, data, *args, name=f"table of {select.__module__}.{select.__qualname__}")
+    _draw_table(frame, csv, key, title, expanded)
+
+
+def dataframe(data: Dataset, select: Callable, *args, **options) -> None:
+    """st.dataframe of select(data, *args), a selection of views.py, built once per version of the data."""
+    st.dataframe(_memo(select, data, *args), **options)
 
 
 def help_text(row: pd.Series, others: pd.DataFrame | None = None) -> str:
@@ -135,19 +287,168 @@ def help_text(row: pd.Series, others: pd.DataFrame | None = None) -> str:
     return "\n\n".join(parts)
 
 
-def metric(label: str, row: pd.Series | None, data: Dataset, delta: pd.Series | None = None) -> None:
-    """A metric card whose tooltip names its source, its words, and any other account of the same figure."""
+@dataclass(frozen=True)
+class Card:
+    """A metric card as st.metric draws it."""
+
+    label: str
+    value: str
+    help: str
+    delta: str | None = None
+    border: bool = False
+
+
+def _card(label: str, row: pd.Series | None, data: Dataset, delta: pd.Series | None = None) -> Card:
     if row is None:
-        st.metric(label, "—", help="No figure in the data")
-        return
+        return Card(label, "—", "No figure in the data")
     same = views.rows(data, row["indicator_id"], derived=False)
     itself = (same["source_id"] == row["source_id"]) & (same["quote"] == row["quote"])
     period = row["period"] if isinstance(row["period"], str) else ""  # a target may have no year
     others = same[(same["period"].fillna("") == period) & ~itself]
-    st.metric(
+    return Card(
         f"{label}, {row['period_label']}",
         row["display"],
+        help_text(row, others),
         delta=f"{delta['display']} vs {delta['base_label']}" if delta is not None else None,
-        help=help_text(row, others),
         border=True,
+    )
+
+
+def card(shown: Card) -> None:
+    if shown.border:
+        st.metric(shown.label, shown.value, delta=shown.delta, help=shown.help, border=True)
+    else:
+        st.metric(shown.label, shown.value, help=shown.help)
+
+
+def metric(label: str, row: pd.Series | None, data: Dataset, delta: pd.Series | None = None) -> None:
+    """A metric card whose tooltip names its source, its words, and any other account of the same figure."""
+    card(_card(label, row, data, delta))
+
+
+def _latest_card(data: Dataset, label: str, indicator_id: str) -> Card:
+    return _card(label, views.latest(data, indicator_id), data)
+
+
+def latest_metric(data: Dataset, label: str, indicator_id: str) -> None:
+    """The metric card of an indicator's latest stated figure."""
+    card(_memo(_latest_card, data, label, indicator_id))
+
+
+def _headline_cards(data: Dataset) -> tuple[Card, ...]:
+    return tuple(_card(h.label, h.figure, data, h.delta) for h in views.headlines(data))
+
+
+def headline_cards(data: Dataset) -> tuple[Card, ...]:
+    """The overview's cards: the latest figure of each headline indicator, with its growth as the delta."""
+    return _memo(_headline_cards, data)
+
+
+@dataclass(frozen=True)
+class _Divergence:
+    title: str
+    explanation: str
+    table: pd.DataFrame
+
+
+def _divergence_parts(data: Dataset) -> tuple[_Divergence, ...]:
+    columns = ["display", "publisher", "said_by", "source_published_label", "quote", "source_url"]
+    return tuple(
+        _Divergence(md(title), md(group["explanation"].iloc[0]), group[columns])
+        for title, group in views.divergence_groups(data)
+    )
+
+
+def divergences(data: Dataset) -> None:
+    """Each divergence: a heading, its explanation and its figures side by side with who gave them."""
+    for group in _memo(_divergence_parts, data):
+        st.subheader(group.title)
+        st.markdown(group.explanation)
+        st.dataframe(
+            group.table, hide_index=True, column_config={"source_url": st.column_config.LinkColumn("source_url")}
+        )
+
+
+_EVENT_LINE = ("date_label", "title", "status", "category", "publisher", "source_url")
+
+
+def _event_line(event, detailed: bool = False) -> str:
+    """An event in one line with its source; detailed, also whether it is planned and its category."""
+    mark = " (planned)" if detailed and event.status == "planned" else ""
+    what = f" · _{md(event.category)}_" if detailed else ""
+    return f"**{md(event.date_label)}** · {md(event.title)}{mark}{what} · {md_link(event.publisher, event.source_url)}"
+
+
+def _recent_lines(data: Dataset) -> tuple[str, ...]:
+    return tuple(_event_line(event) for event in charts.records(views.recent_events(data), _EVENT_LINE))
+
+
+def recent_events(data: Dataset) -> None:
+    """The latest events that happened, one line each with its source."""
+    for line in _memo(_recent_lines, data):
+        st.markdown(line)
+
+
+@dataclass(frozen=True)
+class _Timeline:
+    count: int
+    chart: go.Figure | None
+    alt: str
+    caption: str
+    lines: tuple[str, ...]
+    table: pd.DataFrame
+    csv: str
+
+
+def _timeline_parts(data: Dataset, years: tuple[int, int], categories: tuple[str, ...], future: bool) -> _Timeline:
+    events = views.filter_events(data.events, years, list(categories), future)
+    table = views.event_table(events)
+    return _Timeline(
+        count=len(events),
+        chart=None if events.empty else _finished(charts.timeline_chart(events)),
+        alt=views.describe_events(events),
+        caption="" if events.empty else sources_caption(events),
+        lines=tuple(_event_line(event, detailed=True) for event in charts.records(events, _EVENT_LINE)),
+        table=table,
+        csv=to_csv(table),
+    )
+
+
+def timeline(data: Dataset, years: tuple[int, int], categories: list[str], future: bool) -> None:
+    """The events within the years and categories, counted and on a time axis, with their sources."""
+    parts = _memo(_timeline_parts, data, tuple(years), tuple(categories), bool(future))
+    st.markdown(f"{parts.count} event{'s' if parts.count != 1 else ''} shown")
+    if parts.chart is None:
+        st.info("No events match these filters.")
+    else:
+        st.plotly_chart(parts.chart, key="chart_timeline", alt=parts.alt, config={"displaylogo": False})
+        st.markdown(parts.caption)
+
+
+def chronology(data: Dataset, years: tuple[int, int], categories: list[str], future: bool) -> None:
+    """The same events as a list, one line each, then as a table and a CSV."""
+    parts = _memo(_timeline_parts, data, tuple(years), tuple(categories), bool(future))
+    for line in parts.lines:
+        st.markdown(line)
+    _draw_table(parts.table, parts.csv, "timeline_events", "Events as a table")
+
+
+def _figures_parts(
+    data: Dataset, topics: tuple, indicators: tuple, sources: tuple, search: str
+) -> tuple[pd.DataFrame, str, str]:
+    shown = views.table(
+        views.filter_observations(data.observations, list(topics), list(indicators), list(sources), search)
+    )
+    return shown, to_csv(shown), to_json(shown)
+
+
+def figures_table(data: Dataset, topics: list[str], indicators: list[str], sources: list[str], search: str) -> None:
+    """Every figure matching the filters, derived ones included: counted, as a table, as CSV and as JSON."""
+    shown, csv, json = _memo(_figures_parts, data, tuple(topics), tuple(indicators), tuple(sources), search)
+    st.markdown(f"{len(shown)} of {len(data.observations)} figures, derived ones included")
+    st.dataframe(shown, hide_index=True, column_config={"source_url": st.column_config.LinkColumn("source_url")})
+    left, right = st.columns(2)
+    left.download_button("Download CSV", csv, "figures.csv", "text/csv", key="figures_csv", on_click="ignore")
+    right.download_button(
+        "Download JSON", json, "figures.json", "application/json", key="figures_json", on_click="ignore"
     )

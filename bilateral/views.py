@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from .charts import records
 from .loading import Dataset
 
 TABLE_COLUMNS = [
@@ -144,6 +145,13 @@ def sources_with_counts(data: Dataset) -> pd.DataFrame:
     ]
 
 
+def divergence_table(data: Dataset) -> pd.DataFrame:
+    """The divergences as the Sources & data page lists them: each figure with its group's spread."""
+    return data.divergences[
+        ["label", "period_label", "display", "publisher", "said_by", "spread_pct", "compatible", "explanation"]
+    ]
+
+
 def derived_rows(data: Dataset) -> pd.DataFrame:
     o = data.observations
     return o[o["derived"]][["label", "period_label", "base_label", "display", "arithmetic", "inputs", "publisher"]]
@@ -155,13 +163,13 @@ def planned_projects(data: Dataset, category: str = "energy") -> pd.DataFrame:
 
 
 def dataset_summary(data: Dataset) -> dict[str, object]:
-    stated = data.observations[~data.observations["derived"]]
-    newest = data.sources.sort_values("source_published").iloc[-1]
+    # Counted and compared column by column: the sidebar shows this on every rerun of every page.
+    newest = max(zip(data.sources["source_published"], data.sources["source_published_label"]))
     return {
-        "figures": len(stated),
+        "figures": int((~data.observations["derived"]).sum()),
         "events": len(data.events),
         "sources": len(data.sources),
-        "newest": newest["source_published_label"],
+        "newest": newest[1],
     }
 
 
@@ -169,24 +177,35 @@ def _who(row) -> str:
     return row.said_by if isinstance(row.said_by, str) else row.publisher
 
 
+_DESCRIBED = ("label", "derived", "kind", "period_end", "period_label", "display", "arithmetic", "said_by", "publisher")
+
+
 def describe(picked: pd.DataFrame) -> str:
     """One sentence a screen reader or a skimming analyst gets instead of the chart."""
+    by_label: dict[str, list] = {}  # the rows of each label, labels in the order they first appear
+    for r in records(picked, _DESCRIBED):
+        by_label.setdefault(r.label, []).append(r)
     parts = []
-    for label, ind in picked.groupby("label", sort=False):
-        stated = ind[~ind["derived"] & (ind["kind"] == "actual")]
-        latest = stated[stated["period_end"] == stated["period_end"].max()] if len(stated) else stated
+    for label, ind in by_label.items():
+        stated = [r for r in ind if not r.derived and r.kind == "actual"]
+        ends = [r.period_end for r in stated if pd.notna(r.period_end)]
+        latest = [r for r in stated if ends and pd.notna(r.period_end) and r.period_end == max(ends)]
         accounts: dict[str, list[str]] = {}
-        for r in latest.itertuples():
+        for r in latest:
             accounts.setdefault(r.display, [])
             if _who(r) not in accounts[r.display]:
                 accounts[r.display].append(_who(r))
-        if len(latest):
+        if latest:
             figures = "; ".join(f"{d} ({', '.join(w)})" for d, w in accounts.items())
-            parts.append(f"{label}, {latest['period_label'].iloc[0]}: {figures}")
-        for r in ind[ind["derived"]].drop_duplicates("display").itertuples():
-            parts.append(f"derived {r.display} for {r.period_label} ({r.arithmetic})")
-        for r in ind[ind["kind"] == "target"].itertuples():
-            parts.append(f"target {r.display} ({r.period_label}, {_who(r)})")
+            parts.append(f"{label}, {latest[0].period_label}: {figures}")
+        shown: set = set()
+        for r in ind:
+            if r.derived and r.display not in shown:
+                shown.add(r.display)
+                parts.append(f"derived {r.display} for {r.period_label} ({r.arithmetic})")
+        for r in ind:
+            if r.kind == "target":
+                parts.append(f"target {r.display} ({r.period_label}, {_who(r)})")
     return ". ".join(parts) + "." if parts else "No figures."
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -10,11 +11,13 @@ import yaml
 from .errors import DataError, Problem
 
 MAX_BYTES = 4 * 1024 * 1024
+MAX_DEPTH = 32  # the data file nests five levels; far deeper nesting only crashes the reader
 
 # libyaml is an order of magnitude faster; the pure-Python loader is the fallback.
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _TAG = "tag:yaml.org,2002:"
 _constructor = yaml.SafeLoader("")  # only its scalar constructors are used
+_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # the line breaks of YAML, which its marks count
 
 Key = tuple[str | int, ...]
 Positions = dict[Key, tuple[int, int]]
@@ -38,12 +41,15 @@ class _Builder:
         line, col = _mark(node)
         self.problems.append(Problem(line, col, message, self.path))
 
-    def build(self, node: yaml.Node, at: Key = ()) -> Any:
+    def once(self, node: yaml.Node) -> None:
         # A node met twice is an alias: refusing them all keeps alias bombs from expanding.
         if id(node) in self.seen:
             self.note(node, "anchors and aliases (&, *) are not allowed in this file")
             raise DataError(self.problems)
         self.seen.add(id(node))
+
+    def build(self, node: yaml.Node, at: Key = ()) -> Any:
+        self.once(node)
         self.positions[at] = _mark(node)
         tag = node.tag
         if isinstance(node, yaml.MappingNode) and tag == _TAG + "map":
@@ -55,18 +61,21 @@ class _Builder:
                 return node.value  # dates stay text: the period parser reads them
             if tag == _TAG + "null":
                 return None
-            if tag == _TAG + "bool":
-                return _constructor.construct_yaml_bool(node)
-            if tag == _TAG + "int":
-                return _constructor.construct_yaml_int(node)
-            if tag == _TAG + "float":
-                return _constructor.construct_yaml_float(node)
+            read = _SCALARS.get(tag)
+            if read is not None:
+                try:
+                    return read(node)
+                except (ValueError, KeyError, IndexError):  # `!!int abc`, or more digits than Python reads
+                    shown = node.value if len(node.value) <= 40 else node.value[:40] + "…"
+                    self.note(node, f"cannot read {shown!r} as {tag.removeprefix(_TAG)}")
+                    return None
         self.note(node, f"the YAML tag {tag!r} is not allowed: this file holds plain text, numbers, lists and mappings")
         return None
 
     def _mapping(self, node: yaml.MappingNode, at: Key) -> dict:
         out: dict = {}
         for key_node, value_node in node.value:
+            self.once(key_node)  # a key can be an anchor or an alias too
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _TAG + "str":
                 self.note(key_node, "a key must be plain text")
                 continue
@@ -79,6 +88,32 @@ class _Builder:
             self.key_positions[(*at, key)] = _mark(key_node)
             out[key] = self.build(value_node, (*at, key))
         return out
+
+
+_SCALARS = {
+    _TAG + "bool": _constructor.construct_yaml_bool,
+    _TAG + "int": _constructor.construct_yaml_int,
+    _TAG + "float": _constructor.construct_yaml_float,
+}
+
+
+def _too_deep(text: str) -> yaml.Mark | None:
+    """Where the nesting first goes deeper than MAX_DEPTH, found from the parser's events, which need no recursion."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                return event.start_mark
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+    return None
+
+
+def _line_col(text: str, line: int, col: int) -> tuple[int, int]:
+    """Keep a position inside the text: the parser puts the end of a file without a final line break past it."""
+    lines = _BREAK.split(text)
+    return (line, col) if line <= len(lines) else (len(lines), len(lines[-1]) + 1)
 
 
 def read_yaml(path: str | Path, display: str | None = None) -> tuple[Any, Positions, Positions, list[Problem]]:
@@ -108,16 +143,24 @@ def read_yaml(path: str | Path, display: str | None = None) -> tuple[Any, Positi
     except UnicodeDecodeError as e:
         at = e.start + (3 if raw.startswith(b"\xef\xbb\xbf") else 0)  # utf-8-sig counts from after the BOM
         line = raw.count(b"\n", 0, at) + 1
-        col = at - (raw.rfind(b"\n", 0, at) + 1) + 1
+        col = len(raw[raw.rfind(b"\n", 0, at) + 1 : at].decode("utf-8-sig")) + 1  # characters, not bytes
         fail("not UTF-8 text: save the file as UTF-8", line, col)
     if not text.strip():
         fail("file is empty")
     try:
+        if deep := _too_deep(text):
+            fail(f"nested more than {MAX_DEPTH} levels deep: refused", deep.line + 1, deep.column + 1)
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         message = " ".join(filter(None, [e.context, e.problem]))
-        fail(f"YAML syntax error: {message}", mark.line + 1 if mark else 1, mark.column + 1 if mark else 1)
+        fail(f"YAML syntax error: {message}", *_line_col(text, mark.line + 1, mark.column + 1) if mark else (1, 1))
+    except yaml.reader.ReaderError as e:
+        # libyaml counts the position in bytes of UTF-8, the pure-Python reader in characters.
+        in_bytes = _Loader is not yaml.SafeLoader
+        before = text.encode()[: e.position].decode(errors="ignore") if in_bytes else text[: e.position]
+        lines = _BREAK.split(before)
+        fail(f"YAML error: unacceptable character #x{e.character:04x}: {e.reason}", len(lines), len(lines[-1]) + 1)
     except yaml.YAMLError as e:
         fail(f"YAML error: {e}")
     if node is None:

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from bilateral import ui, views
+from bilateral import ui
 
 data = ui.dataset()
 st.title("Education")
@@ -32,7 +32,7 @@ for column, (label, indicator_id) in zip(
     ],
 ):
     with column:
-        ui.metric(label, views.latest(data, indicator_id), data)
+        ui.latest_metric(data, label, indicator_id)
 
 ui.bar_block(
     data, "Vehicles and buses delivered", "vehicles", ["vehicles_transferred", "buses_transferred"], x="label_period"

@@ -24,13 +24,16 @@ ui.bar_block(
 
 left, right = st.columns(2)
 with left:
-    ui.metric(
-        "Kyrgyz oil-product needs met by Russian supplies", views.latest(data, "oil_products_share_of_needs"), data
-    )
+    ui.latest_metric(data, "Kyrgyz oil-product needs met by Russian supplies", "oil_products_share_of_needs")
 with right:
-    ui.metric("Uranium tailings reclamation funding", views.latest(data, "uranium_tailings_funding"), data)
+    ui.latest_metric(data, "Uranium tailings reclamation funding", "uranium_tailings_funding")
 
 st.header("Planned and announced projects")
-ui.data_table(
-    views.planned_projects(data, "energy"), "energy_projects", "Projects, their status and source", expanded=True
+ui.selection_table(
+    data,
+    views.planned_projects,
+    "energy",
+    key="energy_projects",
+    title="Projects, their status and source",
+    expanded=True,
 )

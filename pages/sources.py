@@ -3,15 +3,15 @@
 import streamlit as st
 
 from bilateral import ui, views
-from bilateral.exports import to_csv, to_json
 from bilateral.schema import TOPICS
 
 data = ui.dataset()
 st.title("Sources & data")
 
 st.header("Sources")
-st.dataframe(
-    views.sources_with_counts(data),
+ui.dataframe(
+    data,
+    views.sources_with_counts,
     hide_index=True,
     column_config={"source_url": st.column_config.LinkColumn("source_url")},
 )
@@ -36,25 +36,17 @@ with columns[2]:
     )
 search = st.text_input("Search labels and quotes", key="data_search", bind="query-params")
 
-shown = views.table(views.filter_observations(data.observations, topics, indicators, sources, search))
-st.markdown(f"{len(shown)} of {len(data.observations)} figures, derived ones included")
-st.dataframe(shown, hide_index=True, column_config={"source_url": st.column_config.LinkColumn("source_url")})
-left, right = st.columns(2)
-left.download_button("Download CSV", to_csv(shown), "figures.csv", "text/csv", key="figures_csv", on_click="ignore")
-right.download_button(
-    "Download JSON", to_json(shown), "figures.json", "application/json", key="figures_json", on_click="ignore"
-)
+ui.figures_table(data, topics, indicators, sources, search)
 
 st.header("Where sources disagree")
-st.dataframe(
-    data.divergences[
-        ["label", "period_label", "display", "publisher", "said_by", "spread_pct", "compatible", "explanation"]
-    ],
+ui.dataframe(
+    data,
+    views.divergence_table,
     hide_index=True,
     column_config={"spread_pct": st.column_config.NumberColumn("spread %", format="%.1f")},
 )
 
 st.header("Derived values")
-st.dataframe(views.derived_rows(data), hide_index=True)
+ui.dataframe(data, views.derived_rows, hide_index=True)
 for reason in data.not_derived:
     st.markdown(ui.md(reason))

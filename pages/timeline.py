@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from bilateral import charts, ui, views
+from bilateral import ui, views
 from bilateral.schema import CATEGORIES
 
 data = ui.dataset()
@@ -35,22 +35,9 @@ for column, (label, indicator_id) in zip(
     ],
 ):
     with column:
-        ui.metric(label, views.latest(data, indicator_id), data)
+        ui.latest_metric(data, label, indicator_id)
 
-events = views.filter_events(data.events, years, categories, future)
-st.markdown(f"{len(events)} event{'s' if len(events) != 1 else ''} shown")
-if events.empty:
-    st.info("No events match these filters.")
-else:
-    fig = charts.timeline_chart(events)
-    st.plotly_chart(fig, key="chart_timeline", alt=views.describe_events(events), config={"displaylogo": False})
-    st.markdown(ui.sources_caption(events))
+ui.timeline(data, years, categories, future)
 
 st.header("Chronology")
-for event in events.itertuples():
-    planned = " (planned)" if event.status == "planned" else ""
-    st.markdown(
-        f"**{ui.md(event.date_label)}** · {ui.md(event.title)}{planned} · _{ui.md(event.category)}_ · "
-        f"{ui.md_link(event.publisher, event.source_url)}"
-    )
-ui.data_table(views.event_table(events), "timeline_events", "Events as a table")
+ui.chronology(data, years, categories, future)

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from bilateral import ui, views
+from bilateral import ui
 
 data = ui.dataset()
 st.title("Trade & investment")
@@ -59,4 +59,4 @@ ui.bar_block(
     data, "Companies with Russian participation", "companies", ["companies_with_russian_participation"], sources
 )
 ui.bar_block(data, "Remittances from Kyrgyz labour migrants", "remittances", ["remittances"], sources)
-ui.metric("Russian companies against several years ago", views.latest(data, "russian_companies_growth_multiple"), data)
+ui.latest_metric(data, "Russian companies against several years ago", "russian_companies_growth_multiple")

@@ -60,3 +60,8 @@ def test_a_quote_altered_by_one_word_is_not_found(tmp_path):
     texts = read_texts(tmp_path)
     assert files_containing("Trade turnover reached a record $4.1 billion last year", texts) == ["a.txt"]
     assert files_containing("Trade turnover hit a record $4.1 billion last year", texts) == []
+
+
+def test_a_number_too_long_for_a_float_carries_no_value_and_does_not_fail():
+    # 400 digits read as infinity; comparing it as a whole number used to raise OverflowError.
+    assert not quote_carries("a figure of " + "9" * 400, 4.1)

@@ -127,3 +127,65 @@ def test_problems_name_the_path_as_shown(write_yaml):
     with pytest.raises(DataError) as caught:
         read_yaml(write_yaml(""), display="data/indicators.yaml")
     assert str(caught.value) == "data/indicators.yaml:1:1: file is empty"
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("!!int abc", "cannot read 'abc' as int"),
+        ("!!int ''", "cannot read '' as int"),
+        ("!!float abc", "cannot read 'abc' as float"),
+        ("!!bool maybe", "cannot read 'maybe' as bool"),
+        ("9" * 5000, f"cannot read {'9' * 40 + '…'!r} as int"),  # past Python's limit on digits read as an int
+    ],
+    ids=["int-text", "int-empty", "float-text", "bool-maybe", "int-5000-digits"],
+)
+def test_a_number_or_boolean_that_cannot_be_read_is_a_problem_at_its_line(write_yaml, value, message):
+    _, _, _, problems = read_yaml(write_yaml(f"sources:\n  - id: a\n    value: {value}\n"))
+    assert [(p.line, p.column, p.message) for p in problems] == [(3, 12, message)]
+
+
+@pytest.mark.parametrize("depth", [33, 600, 100_000], ids=["just-too-deep", "past-python-recursion", "past-c-stack"])
+def test_deep_nesting_is_refused_at_its_line_before_it_is_built(write_yaml, depth):
+    # 600 levels overflowed Python's recursion limit and 100 000 crashed the process in libyaml's composer.
+    path = write_yaml("sources:\n  - id: a\n    note: " + "[" * depth + "]" * depth + "\n")
+    assert refused(path) == [(3, "nested more than 32 levels deep: refused")]
+
+
+def test_nesting_up_to_the_limit_is_read(write_yaml):
+    data, *_ = read_yaml(write_yaml("a: " + "[" * 31 + "]" * 31 + "\n"))
+    assert str(data["a"]) == "[" * 31 + "]" * 31
+
+
+def test_a_control_character_is_refused_at_its_line_and_column_in_one_line(write_yaml):
+    # The reader's position counts bytes; the column counts characters, as the other problems do.
+    path = write_yaml("sources:\n  - id: a\n    title: Şafak\x00\n")
+    with pytest.raises(DataError) as caught:
+        read_yaml(path)
+    [problem] = caught.value.problems
+    assert (problem.line, problem.column) == (3, 17)
+    assert problem.message == "YAML error: unacceptable character #x0000: control characters are not allowed"
+
+
+def test_a_syntax_error_at_the_end_of_a_file_without_a_final_line_break_is_on_its_last_line(write_yaml):
+    [(line, message)] = refused(write_yaml("sources:\n  - id: a\n    quo"))
+    assert line == 3
+    assert message == "YAML syntax error: while scanning a simple key could not find expected ':'"
+
+
+def test_a_byte_that_is_not_utf8_is_refused_at_its_column_in_characters(tmp_path):
+    path = tmp_path / "bad.yaml"
+    path.write_bytes("title: Yeni Şafak ".encode() + b"\xff\n")
+    with pytest.raises(DataError) as caught:
+        read_yaml(path)
+    [problem] = caught.value.problems
+    assert (problem.line, problem.column) == (1, 19)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["&k publisher: x\nnote: *k\n", "publisher: &v x\n*v : y\n"],
+    ids=["key-anchored-value-aliased", "value-anchored-key-aliased"],
+)
+def test_an_alias_to_or_from_a_key_is_refused(write_yaml, text):
+    assert refused(write_yaml(text)) == [(1, "anchors and aliases (&, *) are not allowed in this file")]
