@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -80,4 +81,6 @@ async def _run(chromium: str, url: str, pid: int, sessions: int, timeout_s: floa
 
 def open_sessions(chromium: str, url: str, pid: int, sessions: int = 20, timeout_s: float = 300) -> dict:
     """Open `sessions` sessions at once across all pages; bounded by `timeout_s` in all."""
-    return asyncio.run(_run(chromium, url, pid, sessions, timeout_s))
+    # Its own thread, hence its own event loop: the sync Playwright of other tests may hold this one's.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, _run(chromium, url, pid, sessions, timeout_s)).result()
