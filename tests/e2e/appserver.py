@@ -4,20 +4,23 @@ from __future__ import annotations
 
 import os
 import shutil
-import signal
-import socket
-import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking"]
+if str(ROOT) not in sys.path:  # also when benchmarks/load_test.py imports this module as a script
+    sys.path.insert(0, str(ROOT))
+
+# One server launcher serves the tests and the benchmarks.
+from benchmarks.common import CHROMIUM_ARGS, free_port, start_server, wait_healthy  # noqa: E402
+from benchmarks.common import stop_server as stop_app  # noqa: E402
+
 HOW_TO_GET_CHROMIUM = (
     "no Chromium found: install Debian's package (apt-get install -y chromium) or set CHROMIUM to its path; "
     "the tests never download a browser"
 )
+
+__all__ = ["CHROMIUM_ARGS", "HOW_TO_GET_CHROMIUM", "ROOT", "find_chromium", "start_app", "stop_app"]
 
 
 def find_chromium() -> str | None:
@@ -25,42 +28,10 @@ def find_chromium() -> str | None:
     return next((c for c in candidates if c and Path(c).is_file() and os.access(c, os.X_OK)), None)
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def wait_healthy(url: str, process: subprocess.Popen, seconds: float = 60) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"streamlit exited with code {process.returncode}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.2)
-    raise RuntimeError(f"streamlit did not answer {url}/_stcore/health within {seconds} s")
-
-
 def start_app(cwd: Path = ROOT, env: dict | None = None):
     """Start `streamlit run dashboard.py` in its own process group; return (process, base URL)."""
     port = free_port()
-    command = [
-        sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"),
-        "--server.headless", "true", "--server.address", "127.0.0.1", "--server.port", str(port),
-        "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
-    ]  # fmt: skip
-    process = subprocess.Popen(
-        command,
-        cwd=cwd,
-        env={**os.environ, **(env or {})},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
+    process = start_server(ROOT / "dashboard.py", cwd, port, env)
     url = f"http://127.0.0.1:{port}"
     try:
         wait_healthy(url, process)
@@ -68,17 +39,3 @@ def start_app(cwd: Path = ROOT, env: dict | None = None):
         stop_app(process)
         raise
     return process, url
-
-
-def stop_app(process: subprocess.Popen) -> None:
-    """Stop the server and everything it started, whatever state it is in."""
-    for sig, wait in ((signal.SIGTERM, 10), (signal.SIGKILL, 5)):
-        try:
-            os.killpg(process.pid, sig)
-        except ProcessLookupError:
-            return
-        try:
-            process.wait(timeout=wait)
-            return
-        except subprocess.TimeoutExpired:
-            continue
