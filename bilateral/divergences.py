@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import math
 
-import pandas as pd
-
 THRESHOLD = 0.05  # figures further apart than this are a divergence
 APPROX = 0.05  # "about x" is read as within this share of x
 
@@ -33,48 +31,42 @@ def compatible(figures: list[tuple[float, str]]) -> bool:
     return max(lows) <= min(highs) + 1e-12
 
 
-def find(observations: pd.DataFrame) -> pd.DataFrame:
-    """One row per figure that takes part in a divergence, with the group's spread and compatibility."""
-    o = observations
-    stated = o[~o["derived"] & (o["kind"] == "actual") & o["period"].notna()]
+def find(observations: list[dict]) -> list[dict]:
+    """One row per figure that takes part in a divergence, with the group's spread and compatibility.
+
+    `observations` are the loader's rows (stated and derived); the result has the COLUMNS, grouped and
+    sorted by indicator, period and base, each group's figures in file order.
+    """
+    groups: dict[tuple[str, str, str], list[dict]] = {}
+    for o in observations:
+        if not o["derived"] and o["kind"] == "actual" and o["period"] is not None:
+            # Growth figures against different bases measure different things, so the base is part of the key.
+            groups.setdefault((o["indicator_id"], o["period"], o["base"] or ""), []).append(o)
     rows = []
-    # Growth figures against different bases measure different things, so the base is part of the key.
-    keyed = stated.assign(_base=stated["base"].fillna(""))
-    for (indicator_id, period, base), group in keyed.groupby(["indicator_id", "period", "_base"], sort=True):
-        if group["source_id"].nunique() < 2:
+    for (indicator_id, period, base), group in sorted(groups.items(), key=lambda item: item[0]):
+        if len({o["source_id"] for o in group}) < 2:
             continue
-        low, high = group["value"].min(), group["value"].max()
+        values = [o["value"] for o in group]
+        low, high = min(values), max(values)
         if low <= 0 or (high - low) / low <= THRESHOLD:
             continue
-        ok = compatible(list(zip(group["value"], group["qualifier"])))
-        display = group["display"].tolist()
+        ok = compatible([(o["value"], o["qualifier"]) for o in group])
+        display = ", ".join(o["display"] for o in group)
         explanation = (
-            f"Compatible: one value satisfies {', '.join(display)} once the hedges are read as bounds."
+            f"Compatible: one value satisfies {display} once the hedges are read as bounds."
             if ok
-            else f"Not compatible: no single value satisfies {', '.join(display)}."
+            else f"Not compatible: no single value satisfies {display}."
         )
-        for row in group.itertuples():
+        name = f"{indicator_id} {period}" + (f" vs {base}" if base else "")
+        for o in group:
             rows.append(
-                {
-                    "group": f"{indicator_id} {period}" + (f" vs {base}" if base else ""),
-                    "indicator_id": indicator_id,
-                    "label": row.label,
-                    "unit": row.unit,
-                    "period": period,
-                    "period_label": row.period_label,
-                    "value": row.value,
-                    "qualifier": row.qualifier,
-                    "display": row.display,
-                    "source_id": row.source_id,
-                    "publisher": row.publisher,
-                    "source_published_label": row.source_published_label,
-                    "source_url": row.source_url,
-                    "said_by": row.said_by,
-                    "quote": row.quote,
+                {column: o.get(column) for column in COLUMNS}
+                | {
+                    "group": name,
                     "spread": high - low,
                     "spread_pct": (high - low) / low * 100,
                     "compatible": ok,
                     "explanation": explanation,
                 }
             )
-    return pd.DataFrame(rows, columns=COLUMNS)
+    return rows

@@ -31,10 +31,6 @@ OBSERVATION_COLUMNS = [
 ]  # fmt: skip
 
 _INDICATOR_COLUMNS = ["indicator_id", "topic", "label", "unit", "unit_label", "description", "growth_of", "derived"]
-_STATED_COLUMNS = [
-    "indicator_id", "period", "period_label", "period_start", "period_end", "value", "qualifier", "kind", "base",
-    "base_label", "said_by", "quote", "note", "derived", "arithmetic", "inputs", "source_id", "line",
-]  # fmt: skip
 _EVENT_COLUMNS = [
     "event_id", "date", "end", "date_label", "start", "finish", "title", "category", "status", "quote", "note",
     "source_id", "line",
@@ -287,117 +283,43 @@ def load(path: str | Path | None = None, sources_dir: str | Path | None = None) 
     return _tables(path, records, positions)
 
 
-# Summary counts from the checked records alone, for `python -m bilateral check`: the same text as
-# Dataset.summary(), without building the pandas tables (importing pandas alone costs more than the
-# whole check of the real file). It mirrors the rules of derived.py and divergences.py; tests/test_summary.py
-# holds the two to the same text on the real file and on files made to exercise each rule.
-_BOUND = {"at_least": 1, "at_most": -1}  # derived._BOUND
-DIVERGENCE_THRESHOLD = 0.05  # divergences.THRESHOLD
+def _rows(records: dict, positions: Positions) -> tuple[list[dict], list[dict], list[dict], list[str]]:
+    """The sources, indicators and observations (derived ones included) as rows, and what was not derived.
 
+    Plain Python, so that `check` reports the same counts as the loader without importing pandas.
+    """
+    from . import derived
 
-def _sound(inputs: list[tuple[str, int]]) -> bool:
-    """Whether derived.combined_qualifier gives a qualifier (not None) for these inputs."""
-    directions = {_BOUND[q] * sign for q, sign in inputs if q in _BOUND}
-    return not directions or (len(directions) == 1 and all(q != "approx" for q, _ in inputs))
-
-
-def _derived_count(indicators: list) -> int:
-    """How many rows derived.derive gives: implied base-period levels, then changes between periods."""
-    actual: dict[str, list] = {}
-    for ind in indicators:
-        actual.setdefault(ind.id, []).extend(o for o in ind.observations if o.kind == "actual")
-    count = 0
-    for growth in indicators:
-        if growth.growth_of is None:
-            continue
-        levels = actual.get(growth.growth_of, [])
-        for g in actual.get(growth.id, []):
-            for level in levels:
-                same = g.period is not None and level.period == g.period and level.source == g.source
-                count += same and _sound([(level.qualifier, 1), (g.qualifier, -1)])
-    for ind in indicators:
-        if ind.growth_of is not None or ind.unit == "percent":
-            continue
-        by_source: dict[str, list] = {}
-        for o in actual.get(ind.id, []):
-            if o.period is not None:
-                by_source.setdefault(o.source, []).append(o)
-        for points in by_source.values():
-            for a in points:
-                for b in points:
-                    years = parse_period(a.period).shifted_years(parse_period(b.period))
-                    if years is not None and years >= 0:
-                        count += _sound([(b.qualifier, 1), (a.qualifier, -1)]) and a.value != 0
-    return count
-
-
-def _divergence_count(indicators: list) -> int:
-    """How many divergence groups divergences.find gives."""
-    groups: dict[tuple[str, str, str], list] = {}
-    for ind in indicators:
-        for o in ind.observations:
-            if o.kind == "actual" and o.period is not None:
-                groups.setdefault((ind.id, o.period, o.base or ""), []).append(o)
-    names = set()
-    for (indicator_id, period, base), group in groups.items():
-        low, high = min(o.value for o in group), max(o.value for o in group)
-        if len({o.source for o in group}) < 2 or low <= 0 or (high - low) / low <= DIVERGENCE_THRESHOLD:
-            continue
-        names.add(f"{indicator_id} {period}" + (f" vs {base}" if base else ""))
-    return len(names)
-
-
-def summary(records: dict) -> str:
-    """What Dataset.summary() says of a checked file, from its records alone (no pandas, no tables)."""
-    indicators = [ind for _, ind in records["indicators"]]
-    observations = sum(len(ind.observations) for ind in indicators)
-    return (
-        f"{len(records['sources'])} sources, {len(indicators)} indicators, {observations} observations, "
-        f"{len(records['events'])} events, {_derived_count(indicators)} derived values, "
-        f"{_divergence_count(indicators)} divergences"
-    )
-
-
-def _tables(path: Path, records: dict, positions: Positions) -> Dataset:
-    import pandas as pd
-
-    from . import derived, divergences
-
-    sources = pd.DataFrame(
-        [
-            {
-                "source_id": s.id,
-                "publisher": s.publisher,
-                "source_title": s.title,
-                "source_published": s.published,
-                "source_published_label": parse_date(s.published).label,
-                "source_url": s.url,
-                "source_note": s.note,
-            }
-            for _, s in records["sources"]
-        ]
-    )
-    indicators = pd.DataFrame(
-        [
-            {
-                "indicator_id": ind.id,
-                "topic": ind.topic,
-                "label": ind.label,
-                "unit": ind.unit,
-                "unit_label": UNITS[ind.unit].label,
-                "description": ind.description,
-                "growth_of": ind.growth_of,
-                "derived": False,
-            }
-            for _, ind in records["indicators"]
-        ],
-        columns=_INDICATOR_COLUMNS,  # named, so that a file with no indicators gives an empty table, not a crash
-    )
-    rows = []
+    sources = [
+        {
+            "source_id": s.id,
+            "publisher": s.publisher,
+            "source_title": s.title,
+            "source_published": s.published,
+            "source_published_label": parse_date(s.published).label,
+            "source_url": s.url,
+            "source_note": s.note,
+        }
+        for _, s in records["sources"]
+    ]
+    indicators = [
+        {
+            "indicator_id": ind.id,
+            "topic": ind.topic,
+            "label": ind.label,
+            "unit": ind.unit,
+            "unit_label": UNITS[ind.unit].label,
+            "description": ind.description,
+            "growth_of": ind.growth_of,
+            "derived": False,
+        }
+        for _, ind in records["indicators"]
+    ]
+    stated = []
     for i, ind in records["indicators"]:
         for j, obs in enumerate(ind.observations):
             period = parse_period(obs.period) if obs.period else None
-            rows.append(
+            stated.append(
                 {
                     "indicator_id": ind.id,
                     "period": obs.period,
@@ -419,20 +341,51 @@ def _tables(path: Path, records: dict, positions: Positions) -> Dataset:
                     "line": positions.get(("indicators", i, "observations", j), (0, 0))[0],
                 }
             )
-    stated = pd.DataFrame(rows, columns=_STATED_COLUMNS)
     extra_indicators, derived_rows, not_derived = derived.derive(indicators, stated)
-    indicators = pd.concat([indicators, extra_indicators], ignore_index=True).astype({"derived": bool})
-    observations = pd.concat([stated, derived_rows], ignore_index=True) if len(derived_rows) else stated
-    observations = observations.merge(indicators[["indicator_id", "topic", "label", "unit", "unit_label"]], how="left")
-    observations = observations.merge(sources.drop(columns=["source_note"]), how="left", on="source_id")
-    growth = set(indicators.loc[indicators["growth_of"].notna(), "indicator_id"])
-    observations["display"] = [
-        format_value(v, u, q, signed=i in growth)
-        for i, v, u, q in observations[["indicator_id", "value", "unit", "qualifier"]].itertuples(index=False)
-    ]
+    indicators += extra_indicators
+    by_indicator = {ind["indicator_id"]: ind for ind in indicators}
+    by_source = {s["source_id"]: s for s in sources}
+    observations = []
+    for row in stated + derived_rows:
+        ind, source = by_indicator[row["indicator_id"]], by_source[row["source_id"]]
+        observations.append(
+            row
+            | {key: ind[key] for key in ("topic", "label", "unit", "unit_label")}
+            | {key: source[key] for key in _SOURCE_COLUMNS}
+            | {"display": format_value(row["value"], ind["unit"], row["qualifier"], signed=bool(ind["growth_of"]))}
+        )
+    return sources, indicators, observations, not_derived
+
+
+_SOURCE_COLUMNS = ("publisher", "source_title", "source_published", "source_published_label", "source_url")
+
+
+def summary(records: dict) -> str:
+    """What Dataset.summary() says of a checked file, from its records alone (no pandas, no tables)."""
+    from . import divergences
+
+    sources, _, observations, _ = _rows(records, {})
+    groups = {row["group"] for row in divergences.find(observations)}
+    stated = sum(not o["derived"] for o in observations)
+    return (
+        f"{len(sources)} sources, {len(records['indicators'])} indicators, {stated} observations, "
+        f"{len(records['events'])} events, {len(observations) - stated} derived values, {len(groups)} divergences"
+    )
+
+
+def _tables(path: Path, records: dict, positions: Positions) -> Dataset:
+    import pandas as pd
+
+    from . import divergences
+
+    source_rows, indicator_rows, observation_rows, not_derived = _rows(records, positions)
+    sources = pd.DataFrame(source_rows)
+    # The columns named, so that a file with no indicators gives an empty table, not a crash.
+    indicators = pd.DataFrame(indicator_rows, columns=_INDICATOR_COLUMNS).astype({"derived": bool})
+    observations = pd.DataFrame(observation_rows, columns=[*OBSERVATION_COLUMNS, "source_published_label"])
     for column in ("period_start", "period_end"):
         observations[column] = pd.to_datetime(observations[column])
-    observations = observations[[*OBSERVATION_COLUMNS, "source_published_label"]]
+    observations["line"] = observations["line"].astype("Int64")  # derived rows have no line: not a float column
     events = pd.DataFrame(
         [
             {
@@ -461,6 +414,6 @@ def _tables(path: Path, records: dict, positions: Positions) -> Dataset:
         indicators=indicators,
         observations=observations,
         events=events,
-        divergences=divergences.find(observations),
+        divergences=pd.DataFrame(divergences.find(observation_rows), columns=divergences.COLUMNS),
         not_derived=not_derived,
     )

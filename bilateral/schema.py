@@ -118,7 +118,8 @@ class Event(_Record):
 class DataFile(_Record):
     """Everything in data/indicators.yaml."""
 
-    model_config = ConfigDict(title="Russia-Kyrgyzstan relations dataset")
+    # Built only when the JSON Schema is asked for: the loader validates section by section.
+    model_config = ConfigDict(title="Russia-Kyrgyzstan relations dataset", defer_build=True)
     sources: list[Source] = Field(min_length=1)
     indicators: list[Indicator]
     events: list[Event]
