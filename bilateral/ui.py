@@ -179,29 +179,27 @@ def _finished(fig: go.Figure) -> go.Figure:
 
 @dataclass(frozen=True)
 class _Chart:
-    """Everything a chart block shows: the figure, its text alternative and sources, its rows and their CSV."""
+    """Everything a chart block shows: the figure, its text alternative and sources, and the rows behind it."""
 
     figure: go.Figure
     alt: str
     caption: str
-    table: pd.DataFrame
-    csv: str
+    rows: pd.DataFrame
 
 
 def _chart_parts(fig: go.Figure, rows: pd.DataFrame, alt: str) -> _Chart:
+    return _Chart(fig, alt, f"{md(alt)}  \n{sources_caption(rows)}", rows)
+
+
+def _table_and_csv(rows: pd.DataFrame) -> tuple[pd.DataFrame, str]:
     table = views.table(rows)
-    return _Chart(fig, alt, f"{md(alt)}  \n{sources_caption(rows)}", table, to_csv(table))
+    return table, to_csv(table)
 
 
-def _draw_chart(parts: _Chart, key: str) -> None:
+def _draw_chart(parts: _Chart, key: str, table: Callable[[], tuple[pd.DataFrame, str]]) -> None:
     st.plotly_chart(parts.figure, key=f"chart_{key}", alt=parts.alt, config={"displaylogo": False})
     st.markdown(parts.caption)
-    _draw_table(parts.table, parts.csv, key, "Data behind this chart")
-
-
-def chart(fig: go.Figure, rows: pd.DataFrame, key: str, alt: str) -> None:
-    """A chart, its sources as links, and its data as a table and a CSV of exactly those rows."""
-    _draw_chart(_chart_parts(fig, rows, alt), key)
+    _draw_table(key, "Data behind this chart", table)
 
 
 def _bar_parts(
@@ -219,6 +217,10 @@ def _bar_parts(
     return _chart_parts(_finished(fig), shown, views.describe(shown))
 
 
+def _bar_table(data: Dataset, *args) -> tuple[pd.DataFrame, str]:
+    return _table_and_csv(_memo(_bar_parts, data, *args).rows)
+
+
 def bar_block(
     data: Dataset,
     title: str,
@@ -229,16 +231,26 @@ def bar_block(
     **options,
 ) -> None:
     """A bar chart of some indicators, with the changes named in `changes` marked above the bars."""
-    chosen = None if sources is None else tuple(sources)
-    parts = _memo(_bar_parts, data, title, tuple(indicator_ids), chosen, tuple(changes), tuple(sorted(options.items())))
+    args = (title, tuple(indicator_ids), None if sources is None else tuple(sources), tuple(changes))
+    args += (tuple(sorted(options.items())),)
+    parts = _memo(_bar_parts, data, *args)
     if parts is None:
         st.info(f"{title}: no figures from the selected sources.")
         return
-    _draw_chart(parts, key)
+    _draw_chart(parts, key, lambda: _memo(_bar_table, data, *args))
 
 
-def _draw_table(frame: pd.DataFrame, csv: str, key: str, title: str, expanded: bool = False) -> None:
-    with st.expander(title, expanded=expanded):
+def _draw_table(key: str, title: str, parts: Callable[[], tuple[pd.DataFrame, str]], expanded: bool = False) -> None:
+    """An expander holding a table and its CSV, made and drawn only while it is open.
+
+    The browser draws an st.dataframe (a canvas grid) even inside a closed expander, and the trade page
+    alone has eight: drawn on opening, they no longer slow every visit to the page.
+    """
+    box = st.expander(title, expanded=expanded, key=f"table_{key}", on_change="rerun")
+    if not box.open:
+        return
+    frame, csv = parts()
+    with box:
         st.dataframe(
             frame,
             hide_index=True,
@@ -254,19 +266,15 @@ def _draw_table(frame: pd.DataFrame, csv: str, key: str, title: str, expanded: b
         )
 
 
-def data_table(frame: pd.DataFrame, key: str, title: str, expanded: bool = False) -> None:
-    _draw_table(frame, to_csv(frame), key, title, expanded)
-
-
 def selection_table(data: Dataset, select: Callable, *args, key: str, title: str, expanded: bool = False) -> None:
-    """data_table of select(data, *args), a selection of views.py, built once per version of the data."""
+    """A table of select(data, *args), a selection of views.py, built once per version of the data."""
 
     def build(data: Dataset, *args) -> tuple[pd.DataFrame, str]:
         frame = select(data, *args)
         return frame, to_csv(frame)
 
-    frame, csv = _memo(build, data, *args, name=f"table of {select.__module__}.{select.__qualname__}")
-    _draw_table(frame, csv, key, title, expanded)
+    name = f"table of {select.__module__}.{select.__qualname__}"
+    _draw_table(key, title, lambda: _memo(build, data, *args, name=name), expanded)
 
 
 def dataframe(data: Dataset, select: Callable, *args, **options) -> None:
@@ -396,22 +404,24 @@ class _Timeline:
     alt: str
     caption: str
     lines: tuple[str, ...]
-    table: pd.DataFrame
-    csv: str
+    events: pd.DataFrame
 
 
 def _timeline_parts(data: Dataset, years: tuple[int, int], categories: tuple[str, ...], future: bool) -> _Timeline:
     events = views.filter_events(data.events, years, list(categories), future)
-    table = views.event_table(events)
     return _Timeline(
         count=len(events),
         chart=None if events.empty else _finished(charts.timeline_chart(events)),
         alt=views.describe_events(events),
         caption="" if events.empty else sources_caption(events),
         lines=tuple(_event_line(event, detailed=True) for event in charts.records(events, _EVENT_LINE)),
-        table=table,
-        csv=to_csv(table),
+        events=events,
     )
+
+
+def _timeline_table(data: Dataset, *args) -> tuple[pd.DataFrame, str]:
+    table = views.event_table(_memo(_timeline_parts, data, *args).events)
+    return table, to_csv(table)
 
 
 def timeline(data: Dataset, years: tuple[int, int], categories: list[str], future: bool) -> None:
@@ -427,10 +437,10 @@ def timeline(data: Dataset, years: tuple[int, int], categories: list[str], futur
 
 def chronology(data: Dataset, years: tuple[int, int], categories: list[str], future: bool) -> None:
     """The same events as a list, one line each, then as a table and a CSV."""
-    parts = _memo(_timeline_parts, data, tuple(years), tuple(categories), bool(future))
-    for line in parts.lines:
+    args = (tuple(years), tuple(categories), bool(future))
+    for line in _memo(_timeline_parts, data, *args).lines:
         st.markdown(line)
-    _draw_table(parts.table, parts.csv, "timeline_events", "Events as a table")
+    _draw_table("timeline_events", "Events as a table", lambda: _memo(_timeline_table, data, *args))
 
 
 def _figures_parts(

@@ -100,5 +100,6 @@ def test_kept_parts_are_the_builders_results():
     rows = views.rows(data, "trade_turnover")
     figure = charts.bar_chart(rows, "Turnover")
     assert parts.figure.to_dict() == figure.to_dict()
-    assert parts.table.equals(views.table(rows))
+    assert parts.rows.equals(rows)
+    assert ui._table_and_csv(parts.rows)[0].equals(views.table(rows))
     assert parts.alt == views.describe(rows)

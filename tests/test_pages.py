@@ -367,6 +367,30 @@ def test_the_trade_page_shows_every_account_of_the_turnover_by_default(shown):
         assert publisher in turnover
 
 
+def test_a_charts_table_is_drawn_when_its_expander_is_opened_with_the_rows_of_the_chart(data):
+    at = open_page("trade")
+    assert len(at.expander) == CHARTS["trade"]
+    assert not at.dataframe  # closed: nothing for the browser to draw yet
+
+    at.session_state["table_turnover"] = True
+    at.run()
+
+    (table,) = [d.value for d in at.dataframe]
+    turnover = data.observations[data.observations["indicator_id"] == "trade_turnover"]
+    assert sorted(table["value"]) == sorted(turnover["value"])
+    assert set(table["publisher"]) == set(turnover["publisher"])
+    (csv,) = at.get("download_button")
+    assert csv.proto.label == "Download CSV"
+    assert_no_failure(at)
+
+
+def test_a_table_opened_by_default_is_drawn_at_once(data):
+    at = open_page("energy")
+    (projects,) = [d.value for d in at.dataframe]
+    planned = data.events[(data.events["category"] == "energy") & (data.events["status"] == "planned")]
+    assert sorted(projects["title"]) == sorted(planned["title"]) != []
+
+
 # ---------------------------------------------------------------- a data file that does not check
 
 BROKEN = """\
