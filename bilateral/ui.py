@@ -391,10 +391,15 @@ def _recent_lines(data: Dataset) -> tuple[str, ...]:
     return tuple(_event_line(event) for event in charts.records(views.recent_events(data), _EVENT_LINE))
 
 
+def _event_list(lines: tuple[str, ...]) -> None:
+    # One markdown list, not an element per event: each element costs the browser as much as a short list.
+    if lines:
+        st.markdown("\n".join(f"- {line}" for line in lines))
+
+
 def recent_events(data: Dataset) -> None:
     """The latest events that happened, one line each with its source."""
-    for line in _memo(_recent_lines, data):
-        st.markdown(line)
+    _event_list(_memo(_recent_lines, data))
 
 
 @dataclass(frozen=True)
@@ -438,8 +443,7 @@ def timeline(data: Dataset, years: tuple[int, int], categories: list[str], futur
 def chronology(data: Dataset, years: tuple[int, int], categories: list[str], future: bool) -> None:
     """The same events as a list, one line each, then as a table and a CSV."""
     args = (tuple(years), tuple(categories), bool(future))
-    for line in _memo(_timeline_parts, data, *args).lines:
-        st.markdown(line)
+    _event_list(_memo(_timeline_parts, data, *args).lines)
     _draw_table("timeline_events", "Events as a table", lambda: _memo(_timeline_table, data, *args))
 
 

@@ -96,6 +96,11 @@ def written(at: AppTest) -> list[str]:
     return [m.value for m in at.markdown] + [c.value for c in at.caption]
 
 
+def event_lines(at: AppTest) -> list[str]:
+    """The events listed on the page, one line each, as written (without the list's bullets)."""
+    return [line[2:] for m in at.markdown for line in m.value.splitlines() if line.startswith("- **")]
+
+
 def markdown_texts(at: AppTest) -> list[str]:
     """Every text Streamlit renders as markdown: markdown, captions, and the cards' labels and tooltips."""
     return written(at) + [text for card in at.metric for text in (card.proto.label, card.proto.help)]
@@ -221,7 +226,7 @@ def test_the_timeline_shows_every_event_up_to_2025_by_default(shown, data):
     at = shown("timeline")
 
     expected = (data.events["start"].dt.year <= 2025).sum()
-    assert events_shown(at) == timeline_markers(at) == expected == 39
+    assert events_shown(at) == timeline_markers(at) == len(event_lines(at)) == expected == 39
 
 
 def test_choosing_a_category_shows_only_its_events(data):
@@ -231,7 +236,7 @@ def test_choosing_a_category_shows_only_its_events(data):
 
     treaties = ((data.events["category"] == "treaty") & (data.events["start"].dt.year <= 2025)).sum()
     assert events_shown(at) == timeline_markers(at) == treaties == 6
-    chronology = [m.value for m in at.markdown if m.value.startswith("**")]
+    chronology = event_lines(at)
     assert len(chronology) == treaties
     assert all("_treaty_" in line for line in chronology)
 
@@ -252,7 +257,7 @@ def test_the_future_toggle_adds_the_planned_events_of_2026_and_2027():
     at.toggle(key="timeline_future").set_value(True).run()
 
     assert events_shown(at) == timeline_markers(at) == before + 2
-    later = [m.value for m in at.markdown if m.value.startswith(("**2026**", "**2027**"))]
+    later = [line for line in event_lines(at) if line.startswith(("**2026**", "**2027**"))]
     assert len(later) == 2
     assert all("(planned)" in line for line in later)
 
