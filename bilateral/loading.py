@@ -378,42 +378,52 @@ def _tables(path: Path, records: dict, positions: Positions) -> Dataset:
 
     from . import divergences
 
+    def table(rows: list[dict], columns: list[str], types: dict | None = None) -> pd.DataFrame:
+        # Text held as Python strings (None when missing), not Arrow arrays: the pages select a few
+        # rows of these small tables many times per view, and Arrow-backed text made each selection
+        # call into Arrow once per column, several times slower. The columns are named, so that a
+        # file with no indicators gives an empty table, not a crash.
+        frame = pd.DataFrame(rows, columns=columns, dtype=object)
+        for column, kind in (types or {}).items():
+            frame[column] = pd.to_datetime(frame[column]) if kind == "datetime" else frame[column].astype(kind)
+        return frame
+
     source_rows, indicator_rows, observation_rows, not_derived = _rows(records, positions)
-    sources = pd.DataFrame(source_rows)
-    # The columns named, so that a file with no indicators gives an empty table, not a crash.
-    indicators = pd.DataFrame(indicator_rows, columns=_INDICATOR_COLUMNS).astype({"derived": bool})
-    observations = pd.DataFrame(observation_rows, columns=[*OBSERVATION_COLUMNS, "source_published_label"])
-    for column in ("period_start", "period_end"):
-        observations[column] = pd.to_datetime(observations[column])
-    observations["line"] = observations["line"].astype("Int64")  # derived rows have no line: not a float column
-    events = pd.DataFrame(
-        [
-            {
-                "event_id": e.id,
-                "date": e.date,
-                "end": e.end,
-                "date_label": span_label(parse_date(e.date), parse_date(e.end) if e.end else None),
-                "start": pd.Timestamp(parse_date(e.date).start),
-                "finish": pd.Timestamp(parse_date(e.end or e.date).end),
-                "title": e.title,
-                "category": e.category,
-                "status": e.status,
-                "quote": e.quote,
-                "note": e.note,
-                "source_id": e.source,
-                "line": positions.get(("events", i), (0, 0))[0],
-            }
-            for i, e in records["events"]
-        ],
-        columns=_EVENT_COLUMNS,
-    ).merge(sources.drop(columns=["source_note"]), how="left", on="source_id")
+    sources = table(source_rows, list(source_rows[0]) if source_rows else [])
+    indicators = table(indicator_rows, _INDICATOR_COLUMNS, {"derived": bool})
+    observation_types = {"value": float, "derived": bool, "period_start": "datetime", "period_end": "datetime"}
+    # Derived rows have no line: a nullable integer, not a float column.
+    observations = table(
+        observation_rows, [*OBSERVATION_COLUMNS, "source_published_label"], observation_types | {"line": "Int64"}
+    )
+    event_rows = [
+        {
+            "event_id": e.id,
+            "date": e.date,
+            "end": e.end,
+            "date_label": span_label(parse_date(e.date), parse_date(e.end) if e.end else None),
+            "start": parse_date(e.date).start,
+            "finish": parse_date(e.end or e.date).end,
+            "title": e.title,
+            "category": e.category,
+            "status": e.status,
+            "quote": e.quote,
+            "note": e.note,
+            "source_id": e.source,
+            "line": positions.get(("events", i), (0, 0))[0],
+        }
+        for i, e in records["events"]
+    ]
+    events = table(event_rows, _EVENT_COLUMNS, {"start": "datetime", "finish": "datetime", "line": int})
+    events = events.merge(sources.drop(columns=["source_note"]), how="left", on="source_id")
     events = events.sort_values(["start", "event_id"], ignore_index=True)
+    divergence_types = {"value": float, "spread": float, "spread_pct": float, "compatible": bool}
     return Dataset(
         path=path,
         sources=sources,
         indicators=indicators,
         observations=observations,
         events=events,
-        divergences=pd.DataFrame(divergences.find(observation_rows), columns=divergences.COLUMNS),
+        divergences=table(divergences.find(observation_rows), divergences.COLUMNS, divergence_types),
         not_derived=not_derived,
     )
