@@ -1,10 +1,25 @@
 """Russia–Kyrgyzstan relations dashboard: page config, navigation and the dataset summary."""
 
+import sys
+
 import streamlit as st
 
-from bilateral import ui, views
-
 st.set_page_config(page_title="Russia–Kyrgyzstan relations", page_icon=":material/handshake:", layout="wide")
+
+# A fresh server spends about a second importing pandas and checking the data before it can send a chart,
+# and the browser starts fetching and compiling Plotly's code (longer still) only when a chart arrives.
+# An empty chart sent first lets both happen at once; it is gone before the page's own elements arrive.
+warm_up = st.empty()
+if "bilateral.ui" not in sys.modules:
+    warm_up.plotly_chart(
+        {"data": [{"type": "scatter"}], "layout": {"height": 10, "margin": {"t": 0, "b": 0, "l": 0, "r": 0}}},
+        config={"staticPlot": True, "displayModeBar": False},
+        alt="Loading",
+    )
+
+from bilateral import ui, views  # noqa: E402 (after the empty chart: see above)
+
+warm_up.empty()
 
 page = st.navigation(
     [

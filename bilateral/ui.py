@@ -240,13 +240,13 @@ def bar_block(
     _draw_chart(parts, key, lambda: _memo(_bar_table, data, *args))
 
 
-def _draw_table(key: str, title: str, parts: Callable[[], tuple[pd.DataFrame, str]], expanded: bool = False) -> None:
+def _draw_table(key: str, title: str, parts: Callable[[], tuple[pd.DataFrame, str]]) -> None:
     """An expander holding a table and its CSV, made and drawn only while it is open.
 
     The browser draws an st.dataframe (a canvas grid) even inside a closed expander, and the trade page
     alone has eight: drawn on opening, they no longer slow every visit to the page.
     """
-    box = st.expander(title, expanded=expanded, key=f"table_{key}", on_change="rerun")
+    box = st.expander(title, key=f"table_{key}", on_change="rerun")
     if not box.open:
         return
     frame, csv = parts()
@@ -266,7 +266,7 @@ def _draw_table(key: str, title: str, parts: Callable[[], tuple[pd.DataFrame, st
         )
 
 
-def selection_table(data: Dataset, select: Callable, *args, key: str, title: str, expanded: bool = False) -> None:
+def selection_table(data: Dataset, select: Callable, *args, key: str, title: str) -> None:
     """A table of select(data, *args), a selection of views.py, built once per version of the data."""
 
     def build(data: Dataset, *args) -> tuple[pd.DataFrame, str]:
@@ -274,7 +274,7 @@ def selection_table(data: Dataset, select: Callable, *args, key: str, title: str
         return frame, to_csv(frame)
 
     name = f"table of {select.__module__}.{select.__qualname__}"
-    _draw_table(key, title, lambda: _memo(build, data, *args, name=name), expanded)
+    _draw_table(key, title, lambda: _memo(build, data, *args, name=name))
 
 
 def dataframe(data: Dataset, select: Callable, *args, **options) -> None:
@@ -359,22 +359,36 @@ class _Divergence:
     table: pd.DataFrame
 
 
+def _side_by_side(group: pd.DataFrame) -> pd.DataFrame:
+    """A divergence's figures with who gave them, as st.table shows them: every cell escaped markdown."""
+    return pd.DataFrame(
+        {
+            "Figure": [md(v) for v in group["display"]],
+            "Source": [md_link(p, u) for p, u in zip(group["publisher"], group["source_url"])],
+            "Said by": [md(v) for v in group["said_by"]],
+            "Published": [md(v) for v in group["source_published_label"]],
+            "Words": [f"“{md(v)}”" for v in group["quote"]],
+        }
+    )
+
+
 def _divergence_parts(data: Dataset) -> tuple[_Divergence, ...]:
-    columns = ["display", "publisher", "said_by", "source_published_label", "quote", "source_url"]
     return tuple(
-        _Divergence(md(title), md(group["explanation"].iloc[0]), group[columns])
+        _Divergence(md(title), md(group["explanation"].iloc[0]), _side_by_side(group))
         for title, group in views.divergence_groups(data)
     )
 
 
 def divergences(data: Dataset) -> None:
-    """Each divergence: a heading, its explanation and its figures side by side with who gave them."""
+    """Each divergence: a heading, its explanation and its figures side by side with who gave them.
+
+    A static table (st.table), not st.dataframe: a few rows read in full, quotes included, and the
+    overview then needs no data grid, whose code the browser would otherwise fetch before the page settles.
+    """
     for group in _memo(_divergence_parts, data):
         st.subheader(group.title)
         st.markdown(group.explanation)
-        st.dataframe(
-            group.table, hide_index=True, column_config={"source_url": st.column_config.LinkColumn("source_url")}
-        )
+        st.table(group.table, hide_index=True)
 
 
 _EVENT_LINE = ("date_label", "title", "status", "category", "publisher", "source_url")
@@ -395,6 +409,16 @@ def _event_list(lines: tuple[str, ...]) -> None:
     # One markdown list, not an element per event: each element costs the browser as much as a short list.
     if lines:
         st.markdown("\n".join(f"- {line}" for line in lines))
+
+
+def _selected_lines(data: Dataset, select: Callable, *args) -> tuple[str, ...]:
+    return tuple(_event_line(event) for event in charts.records(select(data, *args), _EVENT_LINE))
+
+
+def event_list(data: Dataset, select: Callable, *args, key: str, title: str) -> None:
+    """The events of select(data, *args), a selection of views.py: one line each with its source, then a table."""
+    _event_list(_memo(_selected_lines, data, select, *args))
+    selection_table(data, select, *args, key=key, title=title)
 
 
 def recent_events(data: Dataset) -> None:

@@ -29,11 +29,4 @@ with right:
     ui.latest_metric(data, "Uranium tailings reclamation funding", "uranium_tailings_funding")
 
 st.header("Planned and announced projects")
-ui.selection_table(
-    data,
-    views.planned_projects,
-    "energy",
-    key="energy_projects",
-    title="Projects, their status and source",
-    expanded=True,
-)
+ui.event_list(data, views.planned_projects, "energy", key="energy_projects", title="Projects as a table")

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -102,8 +104,10 @@ def event_lines(at: AppTest) -> list[str]:
 
 
 def markdown_texts(at: AppTest) -> list[str]:
-    """Every text Streamlit renders as markdown: markdown, captions, and the cards' labels and tooltips."""
-    return written(at) + [text for card in at.metric for text in (card.proto.label, card.proto.help)]
+    """Every text Streamlit renders as markdown: markdown, captions, the cards' labels and tooltips, static tables."""
+    cards = [text for card in at.metric for text in (card.proto.label, card.proto.help)]
+    cells = [str(cell) for table in at.table for cell in [*table.value.columns, *table.value.to_numpy().ravel()]]
+    return written(at) + cards + cells
 
 
 def as_read(markdown: str) -> str:
@@ -217,6 +221,25 @@ def test_the_overview_shows_both_divergences(shown):
     subheaders = [as_read(s.value) for s in at.subheader]
     assert "Bilateral trade turnover, 2024: spread 37%, compatible" in subheaders
     assert any(s.startswith("Companies with Russian participation") for s in subheaders)
+    turnover = at.table[subheaders.index("Bilateral trade turnover, 2024: spread 37%, compatible")].value
+    figures = {as_read(f): as_read(s) for f, s in zip(turnover["Figure"], turnover["Source"])}
+    assert "$4.1 bn" in figures and "≥ $3.2 bn" in figures, figures
+    assert all(re.fullmatch(r"\[.+\]\(https://.+\)", source) for source in figures.values())
+
+
+def test_a_fresh_server_shows_only_the_pages_own_chart_once_the_data_is_ready():
+    """On a fresh server dashboard.py sends an empty chart while it imports the package; none is left after."""
+    code = (
+        "import json, sys; from streamlit.testing.v1 import AppTest; assert 'bilateral.ui' not in sys.modules; "
+        "at = AppTest.from_file('dashboard.py', default_timeout=60); at.run(); "
+        "print(json.dumps([len(at.exception)] + [json.loads(c.proto.spec)['layout']['title']['text'] "
+        "for c in at.get('plotly_chart')]))"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "BILATERAL_DATA"}
+    command = [sys.executable, "-c", code]
+    result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout.splitlines()[-1]) == [0, "Bilateral trade turnover by source"]
 
 
 # ---------------------------------------------------------------- the timeline
@@ -389,11 +412,19 @@ def test_a_charts_table_is_drawn_when_its_expander_is_opened_with_the_rows_of_th
     assert_no_failure(at)
 
 
-def test_a_table_opened_by_default_is_drawn_at_once(data):
+def test_the_energy_page_lists_each_planned_project_with_its_source_and_tables_them_on_request(data):
     at = open_page("energy")
-    (projects,) = [d.value for d in at.dataframe]
     planned = data.events[(data.events["category"] == "energy") & (data.events["status"] == "planned")]
-    assert sorted(projects["title"]) == sorted(planned["title"]) != []
+    lines = event_lines(at)
+    assert len(lines) == len(planned) > 0
+    for line, (title, publisher) in zip(lines, planned.sort_values("start")[["title", "publisher"]].values):
+        assert md(title) in line and md(publisher) in line
+
+    at.session_state["table_energy_projects"] = True
+    at.run()
+
+    (projects,) = [d.value for d in at.dataframe]
+    assert sorted(projects["title"]) == sorted(planned["title"])
 
 
 # ---------------------------------------------------------------- a data file that does not check
