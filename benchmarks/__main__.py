@@ -1,6 +1,7 @@
 """Run every benchmark and write docs/benchmarks.md.
 
-    python -m benchmarks [--quick | --full] [--only PART ...] [--out docs/benchmarks.md]
+    python -m benchmarks [--quick | --full] [--only PART ...] [--out docs/benchmarks.md] [--save JSON]
+    python -m benchmarks --render JSON      (write the page again from results kept with --save)
 
 Each part runs in its own interpreter (python -m benchmarks.PART --json FILE) with a time limit,
 so one failing part is reported as such and the others still run. The whole run takes about
@@ -26,7 +27,7 @@ PARTS = {
     # part: (arguments, arguments with --quick, time limit in seconds)
     "pages": (["--runs", "15"], ["--runs", "7"], 300),
     "scaling": ([], [], 420),
-    "browser": (["--repeats", "3"], ["--repeats", "1"], 420),
+    "browser": (["--repeats", "3"], ["--repeats", "1"], 720),
     "imports": (["--repeats", "3"], ["--repeats", "1"], 240),
     "profiles": ([], [], 420),
 }
@@ -65,15 +66,25 @@ def main() -> None:
     parser.add_argument("--full", action="store_true", help="also load the 1000x file (about 3 minutes more)")
     parser.add_argument("--only", nargs="+", choices=list(PARTS), help="run only these parts")
     parser.add_argument("--out", default=str(ROOT / "docs" / "benchmarks.md"))
+    parser.add_argument("--save", help="also keep the raw results as JSON in this file")
+    parser.add_argument("--render", metavar="JSON", help="only write the page again from results kept with --save")
     args = parser.parse_args()
-    started = datetime.datetime.now().astimezone()
-    info = machine()
-    results: dict = {}
-    with tempfile.TemporaryDirectory(prefix="bilateral-benchmarks-") as folder:
-        for name in args.only or PARTS:
-            results[name] = run_part(name, args.quick, Path(folder), everything=args.full)
-    info["finished_load_average"] = machine()["load_average"]
-    flags = " --quick" if args.quick else " --full" if args.full else ""
+    if args.render:
+        kept = json.loads(Path(args.render).read_text(encoding="utf-8"))
+        results, info, flags = kept["results"], kept["info"], kept["flags"]
+        started = datetime.datetime.fromisoformat(kept["started"])
+    else:
+        started = datetime.datetime.now().astimezone()
+        info = machine()
+        results = {}
+        with tempfile.TemporaryDirectory(prefix="bilateral-benchmarks-") as folder:
+            for name in args.only or PARTS:
+                results[name] = run_part(name, args.quick, Path(folder), everything=args.full)
+        info["finished_load_average"] = machine()["load_average"]
+        flags = " --quick" if args.quick else " --full" if args.full else ""
+        if args.save:
+            kept = {"results": results, "info": info, "flags": flags, "started": started.isoformat()}
+            Path(args.save).write_text(json.dumps(kept, indent=1, default=str), encoding="utf-8")
     text = render(results, info, started, flags=flags)
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     Path(args.out).write_text(text, encoding="utf-8")

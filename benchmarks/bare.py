@@ -24,10 +24,11 @@ for path in sorted(pathlib.Path({folder!r}).glob("*.json")):
     st.plotly_chart(plotly.io.from_json(path.read_text(encoding="utf-8")))
 '''
 
-_APP = '''"""Bare app: the dashboard's navigation, each page drawing its figures from JSON."""
+_APP = '''"""Bare app: the dashboard's page layout and navigation, each page drawing its figures from JSON."""
 
 import streamlit as st
 
+st.set_page_config(layout="wide")  # the dashboard's layout, so the figures are drawn at the same width
 page = st.navigation(
     [
 {pages}

@@ -2,8 +2,9 @@
 
     python -m benchmarks.browser [--repeats N] [--json OUT]
 
-For our app and for a bare app with the same navigation whose pages draw the very same figures
-from JSON (benchmarks/bare.py), alternating which goes first: start `python -m streamlit run`
+For our app, for a bare app with the same navigation whose pages draw the very same figures
+from JSON (benchmarks/bare.py), and for an app whose pages draw every element ours drew, as
+literals (benchmarks/elements.py), taking turns at going first: start `python -m streamlit run`
 on a free loopback port in its own process group, open its root URL in headless Chromium as
 soon as the server answers its health check, and wait until the charts of the default page are
 drawn (every chart's title as the figure has it, and its SVG present). Then click each page in
@@ -19,6 +20,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from . import elements
 from .bare import prepare, titles
 from .common import (
     CHROMIUM,
@@ -112,8 +114,9 @@ def _measure(out: Path, repeats: int) -> dict:
 
     figures, scripts = prepare(out)
     expected = {name: [titles(spec) for spec in specs] for name, specs in figures.items()}
-    apps = {"app": (ROOT / "dashboard.py", ROOT), "bare": (scripts["app"], out)}
-    sessions: dict[str, list[dict]] = {"app": [], "bare": []}
+    same = elements.write(out)
+    apps = {"app": (ROOT / "dashboard.py", ROOT), "bare": (scripts["app"], out), "elements": (same, same.parent)}
+    sessions: dict[str, list[dict]] = {name: [] for name in apps}
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
@@ -121,7 +124,8 @@ def _measure(out: Path, repeats: int) -> dict:
             for script, cwd in apps.values():
                 _session(browser, script, cwd, expected)
             for r in range(repeats):
-                for name in ("app", "bare") if r % 2 == 0 else ("bare", "app"):
+                order = list(apps)[r % len(apps) :] + list(apps)[: r % len(apps)]  # each goes first in turn
+                for name in order:
                     script, cwd = apps[name]
                     result = _session(browser, script, cwd, expected)
                     sessions[name].append(result)
@@ -146,18 +150,24 @@ def _measure(out: Path, repeats: int) -> dict:
             },
         }
 
-    app, bare = summary("app"), summary("bare")
+    def ratios(a: dict, b: dict) -> dict:
+        return {
+            "first_chart": a["first_chart"] / b["first_chart"],
+            "first_visit": {p: a["first_visit"][p] / b["first_visit"][p] for p in NAVIGATION},
+            "second_visit": {p: a["second_visit"][p] / b["second_visit"][p] for p in NAVIGATION},
+        }
+
+    app, bare, same = summary("app"), summary("bare"), summary("elements")
     return {
         "repeats": repeats,
         "target": TARGET,
         "app": app,
         "bare": bare,
+        "elements": same,
         "sessions": sessions,
-        "ratios": {
-            "first_chart": app["first_chart"] / bare["first_chart"],
-            "first_visit": {p: app["first_visit"][p] / bare["first_visit"][p] for p in NAVIGATION},
-            "second_visit": {p: app["second_visit"][p] / bare["second_visit"][p] for p in NAVIGATION},
-        },
+        "ratios": ratios(app, bare),
+        "ratios_to_elements": ratios(app, same),
+        "elements_to_bare": ratios(same, bare),
     }
 
 
@@ -173,7 +183,7 @@ def main() -> None:
         file=sys.stderr,
     )
     for name in NAVIGATION:
-        for app in ("app", "bare"):
+        for app in ("app", "bare", "elements"):
             w = result[app]["second_visit_work"][name]
             print(
                 f"{name} {app}: "
@@ -185,7 +195,8 @@ def main() -> None:
         for name in NAVIGATION:
             print(
                 f"{kind} {name}: app {result['app'][kind][name] * 1000:.0f} ms, "
-                f"bare {result['bare'][kind][name] * 1000:.0f} ms, ratio {result['ratios'][kind][name]:.2f}",
+                f"bare {result['bare'][kind][name] * 1000:.0f} ms, "
+                f"elements {result['elements'][kind][name] * 1000:.0f} ms, ratio {result['ratios'][kind][name]:.2f}",
                 file=sys.stderr,
             )
     if args.json:

@@ -135,11 +135,11 @@ def stop_server(process: subprocess.Popen) -> None:
             continue
 
 
-def run_with_rusage(command: list[str], cwd: Path = ROOT, timeout: float = 300) -> dict:
+def run_with_rusage(command: list[str], cwd: Path = ROOT, timeout: float = 300, env: dict | None = None) -> dict:
     """Run a command; return its wall time, exit code, output and the peak RSS of that one child (os.wait4)."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         start = time.perf_counter()
-        process = subprocess.Popen(command, cwd=cwd, stdout=out, stderr=err, start_new_session=True)
+        process = subprocess.Popen(command, cwd=cwd, env=env, stdout=out, stderr=err, start_new_session=True)
         deadline = start + timeout
         while True:
             pid, status, usage = os.wait4(process.pid, os.WNOHANG)

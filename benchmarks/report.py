@@ -71,8 +71,8 @@ def render(results: dict, info: dict, started: datetime.datetime, flags: str = "
 
 def _targets(results: dict) -> list[tuple[str, str, str]]:
     rows = []
-    pages = results.get("pages") or {}
-    if not _error(pages):
+    pages = results.get("pages")
+    if pages and not _error(pages):
         for name, r in pages["pages"].items():
             if r["figures"] == 0:
                 rows.append(
@@ -85,8 +85,8 @@ def _targets(results: dict) -> list[tuple[str, str, str]]:
                 (f"{name}: warm rerun ≤ {PAGE_TARGET}× a bare page of the same figures",
                  f"{_ms(r['app_median'])} vs {_ms(r['bare_median'])}: {_x(r['ratio'])}", _met(ok))
             )  # fmt: skip
-    scaling = results.get("scaling") or {}
-    if not _error(scaling):
+    scaling = results.get("scaling")
+    if scaling and not _error(scaling):
         by_size = {r["size"]: r for r in scaling["rows"]}
         real = by_size.get(1, {}).get("cli", {})
         if real:
@@ -111,8 +111,8 @@ def _targets(results: dict) -> list[tuple[str, str, str]]:
                     (f"{label}: growth no worse than linear (fitted exponent ≤ 1.1: linear within the noise)",
                      f"{fitted:.2f} fitted over {len(pair[key]) + 1} sizes ({steps})", _met(fitted <= 1.1))
                 )  # fmt: skip
-    browser = results.get("browser") or {}
-    if not _error(browser):
+    browser = results.get("browser")
+    if browser and not _error(browser):
         r = browser["ratios"]
         rows.append(
             (f"server start → first chart ≤ {BROWSER_TARGET}× the bare app",
@@ -126,6 +126,15 @@ def _targets(results: dict) -> list[tuple[str, str, str]]:
                 (f"navigation click → charts drawn ≤ {BROWSER_TARGET}× the bare app ({label})", text,
                  _met(worst <= BROWSER_TARGET))
             )  # fmt: skip
+        if "ratios_to_elements" in browser:
+            for kind, label in (("first_visit", "first visit"), ("second_visit", "second visit")):
+                mine = browser["ratios_to_elements"][kind]
+                streamlit = browser["elements_to_bare"][kind]
+                rows.append(
+                    (f"(explanation) navigation, {label}: our app against Streamlit drawing the same elements, "
+                     "and that against the bare app",
+                     ", ".join(f"{p} {_x(mine[p])} and {_x(streamlit[p])}" for p in mine), "")
+                )  # fmt: skip
     for name, part in results.items():
         if _error(part):
             rows.append((f"{name} benchmark", f"did not finish: {_error(part)}", "**not run**"))
@@ -220,27 +229,54 @@ def _browser(part: dict | None, add) -> None:
         "`python -m benchmarks.browser`. Each app is started with `python -m streamlit run … --server.headless true "
         "--server.address 127.0.0.1 --server.port <free port>` in its own process group (always stopped with it), "
         "and opened in headless Chromium as soon as it answers its health check. A chart counts as drawn when every "
-        "chart of the page is there with its SVG and the title the figure has. The bare app has the same navigation "
-        "and draws the same figures from JSON, and nothing else. The first visit of a page is on a freshly started "
-        "server; the second visit is after every page has been visited once.\n"
+        "chart of the page is there with its SVG and the title the figure has. The first visit of a page is on a "
+        "freshly started server; the second visit is after every page has been visited once. Three apps:\n"
+    )
+    add("- **our app**, `dashboard.py`;")
+    add(
+        "- **the bare app** (benchmarks/bare.py): the same page layout (wide) and navigation, each page drawing the "
+        "very same figures from JSON, and nothing else;"
+    )
+    add(
+        "- **the same elements** (benchmarks/elements.py): each page rewritten as literal `st.*` calls of every "
+        "element our page drew (headings, text, metric cards, widgets, columns, closed expanders, tables, and the "
+        "figures from JSON), with none of the project's code behind them. Our app against it is what the project's "
+        "code adds; it against the bare app is what Streamlit's frontend costs for the content beyond the figures.\n"
     )
     if _error(part):
         add(f"Not measured: {_error(part)}\n")
         return
     app, bare, ratios = part["app"], part["bare"], part["ratios"]
-    add(f"Medians of {part['repeats']} server starts each, alternating which app goes first.\n")
-    add("| | Our app | Bare app | Ratio |")
-    add("|---|---:|---:|---:|")
-    add(f"| server start → health check answers | {_s(app['healthy'])} | {_s(bare['healthy'])} | |")
+    same = part.get("elements")
+    add(f"Medians of {part['repeats']} server starts each, the apps taking turns at going first.\n")
+    if same:
+        add("| | Our app | Bare app | Ratio | Same elements | Ours against it | It against bare |")
+        add("|---|---:|---:|---:|---:|---:|---:|")
+    else:
+        add("| | Our app | Bare app | Ratio |")
+        add("|---|---:|---:|---:|")
+
+    def extra(kind: str, name: str | None = None) -> str:
+        if not same:
+            return ""
+        mine, streamlit = part["ratios_to_elements"][kind], part["elements_to_bare"][kind]
+        value = same[kind] if name is None else same[kind][name]
+        if name is not None:
+            mine, streamlit = mine[name], streamlit[name]
+        shown = _s(value) if name is None else _ms(value)
+        return f" {shown} | {_x(mine)} | {_x(streamlit)} |"
+
+    healthy = f" {_s(same['healthy'])} | | |" if same else ""
+    add(f"| server start → health check answers | {_s(app['healthy'])} | {_s(bare['healthy'])} | |{healthy}")
     add(
         f"| server start → first chart drawn | {_s(app['first_chart'])} | {_s(bare['first_chart'])} "
-        f"| {_x(ratios['first_chart'])} |"
+        f"| {_x(ratios['first_chart'])} |" + extra("first_chart")
     )
     for kind, label in (("first_visit", "first visit"), ("second_visit", "second visit")):
         for name in app[kind]:
             add(
                 f"| click → {name} charts drawn, {label} | {_ms(app[kind][name])} | {_ms(bare[kind][name])} "
-                f"| {_x(ratios[kind][name])} |"
+                f"| {_x(ratios[kind][name])} |" + extra(kind, name)
             )
     add("")
     add(
@@ -249,12 +285,13 @@ def _browser(part: dict | None, add) -> None:
         "layout and style recalculation. On a second visit the server answers from its caches (the warm reruns "
         "above), so this is the browser drawing the page.\n"
     )
-    add("| Page | App: tasks | script | layout | style | Bare: tasks | script | layout | style |")
-    add("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    apps = [("Our app", app), ("Bare", bare)] + ([("Same elements", same)] if same else [])
+    keys = ("TaskDuration", "ScriptDuration", "LayoutDuration", "RecalcStyleDuration")
+    add("| Page | " + " | ".join(f"{label}: tasks | script | layout | style" for label, _ in apps) + " |")
+    add("|---|" + "---:|" * (4 * len(apps)))
     for name in app["second_visit_work"]:
-        a, b = app["second_visit_work"][name], bare["second_visit_work"][name]
-        keys = ("TaskDuration", "ScriptDuration", "LayoutDuration", "RecalcStyleDuration")
-        add(f"| {name} | " + " | ".join(_ms(a[k]) for k in keys) + " | " + " | ".join(_ms(b[k]) for k in keys) + " |")
+        cells = [_ms(a["second_visit_work"][name][k]) for _, a in apps for k in keys]
+        add(f"| {name} | " + " | ".join(cells) + " |")
     add("")
 
 
