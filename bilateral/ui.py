@@ -15,6 +15,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from contextvars import ContextVar
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote as url_quote
@@ -186,20 +187,21 @@ class _Chart:
     caption: str
     rows: pd.DataFrame
 
+    @cached_property
+    def table(self) -> tuple[pd.DataFrame, str]:
+        """The rows as the table under the chart, and its CSV: made when a reader first opens them."""
+        table = views.table(self.rows)
+        return table, to_csv(table)
+
 
 def _chart_parts(fig: go.Figure, rows: pd.DataFrame, alt: str) -> _Chart:
     return _Chart(fig, alt, f"{md(alt)}  \n{sources_caption(rows)}", rows)
 
 
-def _table_and_csv(rows: pd.DataFrame) -> tuple[pd.DataFrame, str]:
-    table = views.table(rows)
-    return table, to_csv(table)
-
-
-def _draw_chart(parts: _Chart, key: str, table: Callable[[], tuple[pd.DataFrame, str]]) -> None:
+def _draw_chart(parts: _Chart, key: str) -> None:
     st.plotly_chart(parts.figure, key=f"chart_{key}", alt=parts.alt, config={"displaylogo": False})
     st.markdown(parts.caption)
-    _draw_table(key, "Data behind this chart", table)
+    _draw_table(key, "Data behind this chart", lambda: parts.table)
 
 
 def _bar_parts(
@@ -217,10 +219,6 @@ def _bar_parts(
     return _chart_parts(_finished(fig), shown, views.describe(shown))
 
 
-def _bar_table(data: Dataset, *args) -> tuple[pd.DataFrame, str]:
-    return _table_and_csv(_memo(_bar_parts, data, *args).rows)
-
-
 def bar_block(
     data: Dataset,
     title: str,
@@ -231,13 +229,12 @@ def bar_block(
     **options,
 ) -> None:
     """A bar chart of some indicators, with the changes named in `changes` marked above the bars."""
-    args = (title, tuple(indicator_ids), None if sources is None else tuple(sources), tuple(changes))
-    args += (tuple(sorted(options.items())),)
-    parts = _memo(_bar_parts, data, *args)
+    chosen = None if sources is None else tuple(sources)
+    parts = _memo(_bar_parts, data, title, tuple(indicator_ids), chosen, tuple(changes), tuple(sorted(options.items())))
     if parts is None:
         st.info(f"{title}: no figures from the selected sources.")
         return
-    _draw_chart(parts, key, lambda: _memo(_bar_table, data, *args))
+    _draw_chart(parts, key)
 
 
 def _draw_table(key: str, title: str, parts: Callable[[], tuple[pd.DataFrame, str]]) -> None:
@@ -435,6 +432,12 @@ class _Timeline:
     lines: tuple[str, ...]
     events: pd.DataFrame
 
+    @cached_property
+    def table(self) -> tuple[pd.DataFrame, str]:
+        """The events as a table, and its CSV: made when a reader first opens them."""
+        table = views.event_table(self.events)
+        return table, to_csv(table)
+
 
 def _timeline_parts(data: Dataset, years: tuple[int, int], categories: tuple[str, ...], future: bool) -> _Timeline:
     events = views.filter_events(data.events, years, list(categories), future)
@@ -446,11 +449,6 @@ def _timeline_parts(data: Dataset, years: tuple[int, int], categories: tuple[str
         lines=tuple(_event_line(event, detailed=True) for event in charts.records(events, _EVENT_LINE)),
         events=events,
     )
-
-
-def _timeline_table(data: Dataset, *args) -> tuple[pd.DataFrame, str]:
-    table = views.event_table(_memo(_timeline_parts, data, *args).events)
-    return table, to_csv(table)
 
 
 def timeline(data: Dataset, years: tuple[int, int], categories: list[str], future: bool) -> None:
@@ -466,9 +464,9 @@ def timeline(data: Dataset, years: tuple[int, int], categories: list[str], futur
 
 def chronology(data: Dataset, years: tuple[int, int], categories: list[str], future: bool) -> None:
     """The same events as a list, one line each, then as a table and a CSV."""
-    args = (tuple(years), tuple(categories), bool(future))
-    _event_list(_memo(_timeline_parts, data, *args).lines)
-    _draw_table("timeline_events", "Events as a table", lambda: _memo(_timeline_table, data, *args))
+    parts = _memo(_timeline_parts, data, tuple(years), tuple(categories), bool(future))
+    _event_list(parts.lines)
+    _draw_table("timeline_events", "Events as a table", lambda: parts.table)
 
 
 def _figures_parts(

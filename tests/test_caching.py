@@ -101,5 +101,5 @@ def test_kept_parts_are_the_builders_results():
     figure = charts.bar_chart(rows, "Turnover")
     assert parts.figure.to_dict() == figure.to_dict()
     assert parts.rows.equals(rows)
-    assert ui._table_and_csv(parts.rows)[0].equals(views.table(rows))
+    assert parts.table[0].equals(views.table(rows))
     assert parts.alt == views.describe(rows)
