@@ -6,7 +6,7 @@
 Each part runs in its own interpreter (python -m benchmarks.PART --json FILE) with a time limit,
 so one failing part is reported as such and the others still run. The whole run takes about
 eight minutes on two cores; --quick (fewer repeats) about four; --full adds the loader on the
-1000x file, about three minutes more.
+1000x file, about half a minute more.
 """
 
 from __future__ import annotations
@@ -63,7 +63,7 @@ def run_part(name: str, quick: bool, folder: Path, everything: bool = False) -> 
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
     parser.add_argument("--quick", action="store_true", help="fewer repeats")
-    parser.add_argument("--full", action="store_true", help="also load the 1000x file (about 3 minutes more)")
+    parser.add_argument("--full", action="store_true", help="also load the 1000x file (about half a minute more)")
     parser.add_argument("--only", nargs="+", choices=list(PARTS), help="run only these parts")
     parser.add_argument("--out", default=str(ROOT / "docs" / "benchmarks.md"))
     parser.add_argument("--save", help="also keep the raw results as JSON in this file")
@@ -88,7 +88,8 @@ def main() -> None:
     text = render(results, info, started, flags=flags)
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     Path(args.out).write_text(text, encoding="utf-8")
-    print(f"wrote {args.out} in {(datetime.datetime.now().astimezone() - started).seconds} s", file=sys.stderr)
+    took = "" if args.render else f" in {(datetime.datetime.now().astimezone() - started).seconds} s"
+    print(f"wrote {args.out}{took}", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -376,49 +376,59 @@ def _profiles(part: dict | None, add) -> None:
 
 NOTES = """## What was done, and what is left
 
+Server side:
+
 - **Figures and everything else a block shows are built once per version of the data file.** `bilateral/ui.py`
-  keeps each block's parts (the figure, its text alternative and sources, its table and CSV, a metric card's
-  text, the timeline's lines) keyed by the file's path and modification time and by the block's arguments,
-  in a plain dictionary (least recently used dropped after 512). The builders in charts.py and views.py stay
-  pure; only ui.py caches. A warm rerun then only hands finished parts to Streamlit.
+  keeps each block's parts (the figure, its text alternative and sources, a metric card's text, the timeline's
+  lines) keyed by the file's path and modification time and by the block's arguments, in a plain dictionary
+  (least recently used dropped after 512). The builders in charts.py and views.py stay pure; only ui.py caches.
+  A warm rerun then only hands finished parts to Streamlit.
 - **A finished figure's dict is made once.** `st.plotly_chart` asks the figure for `to_dict()` on every rerun, and
   plotly makes it afresh: a deep copy with every numeric array encoded again as base64. The cached figure answers
   with the dict made when it was finished (ui.py `_Drawn`); the JSON Streamlit sends is byte for byte the same.
-- **Each session keeps its copy of the dataset.** The cached loader (`_cached`, st.cache_data) gives every caller
-  a fresh copy, read back with pickle: on every rerun, twice (dashboard.py and the page). A session now takes its
-  copy once per version of the file and keeps it in its session state; sessions still never share one.
-- **The builders do their row work in plain Python.** `itertuples()` over frames of some thirty columns, Series
-  `.map`, `groupby` and `drop_duplicates` on whole frames cost more than the figures' own work; charts.py reads
-  only the columns it needs (`records`), groups in dictionaries, and sets layout properties without plotly's
-  update bookkeeping, in the order update() sets them, so the figure JSON is unchanged. views.describe likewise.
-- **The check pauses the cyclic garbage collector.** Reading and validating make a great many small objects and
-  no reference cycles; the collector's passes over them grew with the file, to nearly half of the check of the
-  100× file, and made it slower than linear. loading.check pauses it and resumes it after (as it found it).
-- **`python -m bilateral check` imports neither pandas nor plotly.** It checks the file and counts what the loader
-  would derive and find divergent from the checked records (`loading.summary`, held to `Dataset.summary()` by
-  tests/test_summary.py); loading.py imports pandas, derived.py and divergences.py only where it builds the tables,
-  and the CLI imports the exporters only to export.
+- **Each session keeps its copy of the dataset** (from the one cached loader) while the file is unchanged.
+- **The builders do their row work in plain Python** (`charts.records`, dictionaries for grouping), and set layout
+  properties without plotly's update bookkeeping, in the order update() sets them: the figure JSON is unchanged.
+- **Derived values and divergences are computed in plain Python over the loader's rows** (derived.py,
+  divergences.py). The pandas versions were about 0.24 s of the 0.26 s the loader took on the real file; it now
+  takes about 0.05 s. `python -m bilateral check` counts them with the same code, without pandas, where it used to
+  repeat their rules.
+- **The tables hold their text as Python strings**, not Arrow arrays (pandas 3's default): a page selects a few
+  rows of these small tables many times, and each selection called into Arrow once per text column. The
+  overview's headline cards took 80 ms to build on a fresh server, now 40 ms.
+- **The check pauses the cyclic garbage collector** while it reads and validates (no reference cycles, a great many
+  small objects), and imports neither pandas nor plotly. DataFile's schema is built only for the JSON Schema.
 - **orjson is not needed.** Once figures are cached, `plotly.io.to_json` is well under a millisecond per chart in
   the warm profiles, so installing orjson would not show; it is not added.
 
+Browser side:
+
+- **A chart's data table is drawn only while its expander is open.** The browser draws every `st.dataframe`, a
+  canvas grid, even inside a closed expander; the trade page drew eight on every visit (about 280 ms on a bare page
+  of the same charts, against 5 ms for closed empty expanders). The expanders now rerun when opened
+  (`on_change="rerun"`), and the table and its CSV are made and drawn then.
+- **No data grid where a static table reads better.** The overview's divergences are `st.table`s (every cell
+  escaped), so the first page needs no grid code; energy's projects are a list, like the chronology, their table
+  on request. The chronology and the latest events are one markdown list each instead of an element per line.
+- **On a fresh server the browser fetches Plotly while the server loads.** Streamlit's frontend fetches and
+  compiles Plotly's code (about 1.5 s here) only when a chart arrives, and our first script run spends about a
+  second importing pandas and checking the data before it can send one. dashboard.py sends an empty chart before
+  it imports the package, and removes it as soon as the import is done, so the two happen at once.
+
 What the targets leave:
 
-- **The browser draws more than the bare app.** Our pages show, beside the same charts, tables, metric cards,
-  expanders, download buttons and text; the bare app only the charts. On a second visit the server's part is a
-  few tens of milliseconds (the warm reruns above), and Chromium's counters show the rest is the browser's own
-  work, JavaScript and layout, for those elements. That is the cost of what the page shows, drawn by Streamlit's
-  frontend, not something the server can take away; the navigation target of 1.2× is not met where a page has
-  many such elements.
-- **A freshly started server pays for pandas and for loading the data.** The bare app never imports pandas,
-  pydantic or PyYAML, nor reads and checks the data file; our first script run does (see the cold profile: importing
-  pandas alone is about half a second here), so the first chart comes later by that much, whatever the page does.
-- **The loader's time is mostly derived.py and divergences.py**, which filter and group the observations table
-  once per indicator with pandas: a few milliseconds per indicator, whatever its size. The loader grows linearly,
-  but at six to ten times the cost of `check` (see the scaling table; measured once with --full, the 1000× file
-  took about three minutes to load, against half a minute to check). Those two modules were outside this work;
-  computing them in plain Python over the records, as `loading.summary` counts them, would make the loader
-  several times faster, at start-up too (the cold profile).
-- **`check` of the 100× file is mostly reading the YAML** (yamlsource.py, outside this work): composing the node
-  tree, and, since the change made there alongside this work, a second pass over the parser's events to refuse
-  deep nesting. The check itself (records, cross-references, quotes, the summary) is about a tenth of it.
+- **A second visit takes about as long as Streamlit drawing the same elements** (the "same elements" columns;
+  within the noise of these medians, which move by a tenth or two from run to run): what remains over the bare
+  app is the frontend drawing the cards, widgets, captions, headings and closed expanders each page shows beside
+  its charts. The project cannot
+  remove that cost without removing that content (the sources under every chart, the filters, the cards with
+  their quotes). Where a ratio to the bare app is over 1.2×, the ratio of the same elements to the bare app says
+  how much of it is Streamlit's.
+- **A first visit also builds the page's figures**, once per server and data version (0.1 to 0.3 s on the trade and
+  timeline pages, mostly plotly's validation of each figure): that is the first visits' excess over the same
+  elements. Every later visit, by any session, is served from the
+  parts kept. Building every page's default view in the background after the first page would hide this; it was
+  not done, because the pages, not the package, say which blocks they show.
+- **`check` of the real file is mostly starting Python and importing pydantic and PyYAML** (see the imports):
+  the check itself is about 25 ms. On this shared machine the median is close to 0.3 s and moves with the load.
 """
