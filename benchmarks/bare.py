@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .common import PAGES, ROOT, TITLES
+from .common import PAGES, navigation_entries, opened_page
 
 _PAGE = '''"""Bare page: draw the {name} page's figures from JSON, nothing else."""
 
@@ -40,15 +40,9 @@ page.run()
 
 def capture(out: Path) -> dict[str, list[str]]:
     """Run every page with AppTest and save the JSON of each figure it draws; return the JSON by page."""
-    from streamlit.testing.v1 import AppTest
-
     figures: dict[str, list[str]] = {}
     for name in PAGES:
-        at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
-        at.run()
-        at.switch_page(f"pages/{name}.py").run()
-        if at.exception:
-            raise RuntimeError(f"{name}: {at.exception[0].message}")
+        at = opened_page(name)
         figures[name] = [chart.proto.spec for chart in at.get("plotly_chart")]
         folder = out / "figures" / name
         folder.mkdir(parents=True, exist_ok=True)
@@ -66,14 +60,8 @@ def write_scripts(out: Path) -> dict[str, Path]:
         script = pages_dir / f"{name}.py"
         script.write_text(_PAGE.format(name=name, folder=str(out / "figures" / name)), encoding="utf-8")
         scripts[name] = script
-    entries = "\n".join(
-        f'        st.Page("pages/{name}.py", title={TITLES[name]!r}, url_path="{name}"'
-        + (", default=True" if name == PAGES[0] else "")
-        + "),"
-        for name in PAGES
-    )
     app = out / "app.py"
-    app.write_text(_APP.format(pages=entries), encoding="utf-8")
+    app.write_text(_APP.format(pages=navigation_entries()), encoding="utf-8")
     scripts["app"] = app
     return scripts
 

@@ -163,3 +163,25 @@ def run_with_rusage(command: list[str], cwd: Path = ROOT, timeout: float = 300, 
             "stdout": out.read().decode("utf-8", "replace"),
             "stderr": err.read().decode("utf-8", "replace"),
         }
+
+
+def navigation_entries() -> str:
+    """The dashboard's st.Page entries, for a comparison app's st.navigation: the same titles and URLs."""
+    return "\n".join(
+        f'        st.Page("pages/{name}.py", title={TITLES[name]!r}, url_path="{name}"'
+        + (", default=True" if name == PAGES[0] else "")
+        + "),"
+        for name in PAGES
+    )
+
+
+def opened_page(name: str):
+    """The dashboard run headless with AppTest and switched to a page, as a first visit draws it."""
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    at.run()
+    at.switch_page(f"pages/{name}.py").run()
+    if at.exception:
+        raise RuntimeError(f"{name}: {at.exception[0].message}")
+    return at

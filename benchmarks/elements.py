@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .common import PAGES, ROOT, TITLES
+from .common import PAGES, navigation_entries, opened_page
 
 _HEAD = '''"""Elements of the {name} page as literals: the same layout and content, none of the project's code."""
 
@@ -121,17 +121,11 @@ class _Writer:
 
 def write(out: Path) -> Path:
     """Write the elements app under out/elements; return its script."""
-    from streamlit.testing.v1 import AppTest
-
     folder = out / "elements"
     (folder / "pages").mkdir(parents=True, exist_ok=True)
     sidebar = ""
     for name in PAGES:
-        at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
-        at.run()
-        at.switch_page(f"pages/{name}.py").run()
-        if at.exception:
-            raise RuntimeError(f"{name}: {at.exception[0].message}")
+        at = opened_page(name)
         data = folder / "data" / name
         data.mkdir(parents=True, exist_ok=True)
         writer = _Writer(data)
@@ -140,14 +134,8 @@ def write(out: Path) -> Path:
         script = _HEAD.format(name=name, folder=str(data)) + "\n".join(writer.lines) + "\n"
         (folder / "pages" / f"{name}.py").write_text(script, encoding="utf-8")
         sidebar = "\n".join(f"st.sidebar.markdown({m.value!r})" for m in at.sidebar.markdown)
-    entries = "\n".join(
-        f'        st.Page("pages/{name}.py", title={TITLES[name]!r}, url_path="{name}"'
-        + (", default=True" if name == PAGES[0] else "")
-        + "),"
-        for name in PAGES
-    )
     app = folder / "app.py"
-    app.write_text(_APP.format(pages=entries, sidebar=sidebar), encoding="utf-8")
+    app.write_text(_APP.format(pages=navigation_entries(), sidebar=sidebar), encoding="utf-8")
     return app
 
 
