@@ -1,6 +1,7 @@
 """Russia–Kyrgyzstan relations dashboard: page config, navigation and the dataset summary."""
 
 import sys
+from pathlib import Path
 
 import streamlit as st
 
@@ -21,14 +22,19 @@ from bilateral import ui, views  # noqa: E402 (after the empty chart: see above)
 
 warm_up.empty()
 
+# Each page: its script, title, icon and URL path; the first is the default, at the root URL.
+PAGES = [
+    ("pages/overview.py", "Overview", ":material/home:", "overview"),
+    ("pages/trade.py", "Trade & investment", ":material/currency_exchange:", "trade"),
+    ("pages/energy.py", "Energy", ":material/bolt:", "energy"),
+    ("pages/education.py", "Education", ":material/school:", "education"),
+    ("pages/timeline.py", "Timeline", ":material/timeline:", "timeline"),
+    ("pages/sources.py", "Sources & data", ":material/menu_book:", "sources"),
+]
 page = st.navigation(
     [
-        st.Page("pages/overview.py", title="Overview", icon=":material/home:", url_path="overview", default=True),
-        st.Page("pages/trade.py", title="Trade & investment", icon=":material/currency_exchange:", url_path="trade"),
-        st.Page("pages/energy.py", title="Energy", icon=":material/bolt:", url_path="energy"),
-        st.Page("pages/education.py", title="Education", icon=":material/school:", url_path="education"),
-        st.Page("pages/timeline.py", title="Timeline", icon=":material/timeline:", url_path="timeline"),
-        st.Page("pages/sources.py", title="Sources & data", icon=":material/menu_book:", url_path="sources"),
+        st.Page(script, title=title, icon=icon, url_path=url_path, default=script == PAGES[0][0])
+        for script, title, icon, url_path in PAGES
     ]
 )
 
@@ -39,3 +45,5 @@ st.sidebar.markdown(
     f"Newest source: {summary['newest']}"
 )
 page.run()
+# The other pages' figures, built in the background while the reader reads this one.
+ui.prebuild([Path(__file__).parent / script for script, *_ in PAGES])

@@ -8,8 +8,10 @@ are frozen, and the rest never leave this module.
 
 from __future__ import annotations
 
+import logging
 import os
 import re
+import runpy
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
@@ -23,6 +25,7 @@ from urllib.parse import quote as url_quote
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
+from streamlit import runtime
 from streamlit.runtime.pages_manager import PagesManager
 
 from . import charts, views
@@ -80,6 +83,9 @@ def dataset() -> Dataset:
     Each session gets its own copy from the cache (no session sees another's changes) and keeps it
     while the file is unchanged, so a rerun does not read the copy back from the cache again.
     """
+    prebuilding = _PREBUILDING.get()
+    if prebuilding is not None:
+        return prebuilding
     _run_through_dashboard()
     path = data_path()
     try:
@@ -100,6 +106,53 @@ def dataset() -> Dataset:
         st.session_state[_KEPT] = (version, data)
     _CURRENT.set((version, data))
     return data
+
+
+# Set in the background thread that builds every page's default view (prebuild): the dataset its pages get.
+_PREBUILDING: ContextVar[Dataset | None] = ContextVar("bilateral_prebuilding", default=None)
+_PREBUILT: set[tuple[str, int]] = set()  # the file versions whose pages were built, or are being built
+
+
+class _OnlyOtherThreads(logging.Filter):
+    """Drop Streamlit's "missing ScriptRunContext" warnings from the prebuild thread, where they are expected."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.threadName != _PREBUILD_THREAD
+
+
+_PREBUILD_THREAD = "bilateral-prebuild"
+logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").addFilter(_OnlyOtherThreads())
+
+
+def prebuild(scripts: list[Path]) -> None:
+    """Build what each page script shows by default, once per version of the data file, in the background.
+
+    Called after a page is served, so a reader's first visit to each other page finds its figures built
+    (0.1 to 0.3 s saved on a fresh server). Only in a running server: tests and AppTest build on demand.
+    """
+    current = _CURRENT.get()
+    if current is None or not runtime.exists():
+        return
+    with _BUILT_LOCK:
+        if current[0] in _PREBUILT:
+            return
+        _PREBUILT.add(current[0])
+    threading.Thread(target=_prebuild, args=(current[0], scripts), name=_PREBUILD_THREAD, daemon=True).start()
+
+
+def _prebuild(version: tuple[str, int], scripts: list[Path]) -> None:
+    """Run each page script without a session: Streamlit's commands draw nothing and widgets give their defaults,
+    while the blocks build and keep their parts, as a first visit would."""
+    source = _source(version)
+    if source is None:
+        return
+    _CURRENT.set((version, source))
+    _PREBUILDING.set(source)
+    for script in scripts:
+        try:
+            runpy.run_path(str(script), run_name="__bilateral_prebuild__")
+        except Exception:  # a page that fails here fails for its reader too, with the error shown there
+            logging.getLogger(__name__).debug("prebuild of %s failed", script, exc_info=True)
 
 
 # Each block's parts by (file version, builder, arguments), least recently used first; shared read-only.

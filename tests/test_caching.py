@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 
 import pytest
@@ -103,3 +104,28 @@ def test_kept_parts_are_the_builders_results():
     assert parts.rows.equals(rows)
     assert parts.table[0].equals(views.table(rows))
     assert parts.alt == views.describe(rows)
+
+
+@pytest.mark.parametrize("prebuilt", [True, False])
+def test_a_prebuilt_page_is_drawn_on_its_first_visit_without_building_a_figure(monkeypatch, prebuilt):
+    ui._BUILT.clear()
+    if prebuilt:
+        version = (str(DATA), DATA.stat().st_mtime_ns)
+        scripts = [ROOT / "pages" / f"{name}.py" for name in ("overview", "trade")]
+        thread = threading.Thread(target=ui._prebuild, args=(version, scripts), name=ui._PREBUILD_THREAD)
+        thread.start()
+        thread.join()
+    bar_chart, built = charts.bar_chart, []
+    monkeypatch.setattr(
+        charts, "bar_chart", lambda rows, title, **options: built.append(title) or bar_chart(rows, title, **options)
+    )
+
+    at = open_page("trade")
+
+    assert len(at.get("plotly_chart")) == 8
+    assert (built == []) is prebuilt, built
+
+
+def test_pages_are_prebuilt_only_in_a_running_server():
+    open_page("trade")  # AppTest runs dashboard.py, which asks for the prebuild; there is no server here
+    assert not any(thread.name == ui._PREBUILD_THREAD for thread in threading.enumerate())
