@@ -398,6 +398,7 @@ Server side:
   overview's headline cards took 80 ms to build on a fresh server, now 40 ms.
 - **The check pauses the cyclic garbage collector** while it reads and validates (no reference cycles, a great many
   small objects), and imports neither pandas nor plotly. DataFile's schema is built only for the JSON Schema.
+- **Other pages are built in the background** after the first page is served (ui.prebuild, above).
 - **orjson is not needed.** Once figures are cached, `plotly.io.to_json` is well under a millisecond per chart in
   the warm profiles, so installing orjson would not show; it is not added.
 
@@ -424,11 +425,11 @@ What the targets leave:
   remove that cost without removing that content (the sources under every chart, the filters, the cards with
   their quotes). Where a ratio to the bare app is over 1.2×, the ratio of the same elements to the bare app says
   how much of it is Streamlit's.
-- **A first visit also builds the page's figures**, once per server and data version (0.1 to 0.3 s on the trade and
-  timeline pages, mostly plotly's validation of each figure): that is the first visits' excess over the same
-  elements. Every later visit, by any session, is served from the
-  parts kept. Building every page's default view in the background after the first page would hide this; it was
-  not done, because the pages, not the package, say which blocks they show.
+- **A first visit no longer builds the page's figures while the reader waits**: after a page is served, ui.prebuild
+  runs every page script once per data version in a background thread with no session (Streamlit's commands
+  draw nothing there, widgets give their defaults), so the blocks' parts are built before the reader clicks.
+  A click that comes before the background build reaches its page still builds it then; the first visits in
+  the table follow the first chart at once, so some of them do.
 - **`check` of the real file is mostly starting Python and importing pydantic and PyYAML** (see the imports):
   the check itself is about 25 ms. On this shared machine the median is close to 0.3 s and moves with the load.
 """

@@ -6,6 +6,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
@@ -94,6 +95,7 @@ def _range_label(a: Period, b: Period) -> str:
     return f"{a.label}–{b.label}"
 
 
+@lru_cache(maxsize=4096)  # a file names the same few periods over and over; a Period is immutable
 def parse_period(text: str) -> Period:
     """Parse a period of the data contract; raise ValueError saying what is wrong."""
     text = str(text).strip()
@@ -106,6 +108,7 @@ def parse_period(text: str) -> Period:
     return _simple(text, _PERIOD_KINDS)
 
 
+@lru_cache(maxsize=4096)
 def parse_date(text: str) -> Period:
     """Parse an event date: YYYY, YYYY-MM or YYYY-MM-DD."""
     return _simple(str(text).strip(), _DATE_KINDS)
