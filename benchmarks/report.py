@@ -398,7 +398,8 @@ Server side:
   overview's headline cards took 80 ms to build on a fresh server, now 40 ms.
 - **The check pauses the cyclic garbage collector** while it reads and validates (no reference cycles, a great many
   small objects), and imports neither pandas nor plotly. DataFile's schema is built only for the JSON Schema.
-- **Other pages are built in the background** after the first page is served (ui.prebuild, above).
+- **Other pages are built in the background** after a page is served (ui.prebuild): see below.
+- **Parsed periods and dates are cached** (periods.py): a file names the same few periods thousands of times.
 - **orjson is not needed.** Once figures are cached, `plotly.io.to_json` is well under a millisecond per chart in
   the warm profiles, so installing orjson would not show; it is not added.
 

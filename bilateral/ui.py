@@ -8,6 +8,7 @@ are frozen, and the rest never leave this module.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import re
@@ -143,6 +144,9 @@ def prebuild(scripts: list[Path]) -> None:
 def _prebuild(version: tuple[str, int], scripts: list[Path]) -> None:
     """Run each page script without a session: Streamlit's commands draw nothing and widgets give their defaults,
     while the blocks build and keep their parts, as a first visit would."""
+    # At the lowest priority (Linux sets it per thread): it must not slow the browser drawing the page just served.
+    with contextlib.suppress(AttributeError, OSError):
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 19)
     source = _source(version)
     if source is None:
         return
