@@ -431,6 +431,10 @@ What the targets leave:
   draw nothing there, widgets give their defaults), so the blocks' parts are built before the reader clicks.
   A click that comes before the background build reaches its page still builds it then; the first visits in
   the table follow the first chart at once, so some of them do.
+- **Single runs on this shared machine move by a tenth or two.** Four full runs during this work gave the first chart at
+  1.11× to 1.36× the bare app, and `check` of the real file at 0.29 s to 0.44 s median (its CPU time moving with
+  it: the machine's speed, not waiting). The comparison with the same elements, taken in the same minutes, is the
+  steadier figure.
 - **`check` of the real file is mostly starting Python and importing pydantic and PyYAML** (see the imports):
   the check itself is about 25 ms. On this shared machine the median is close to 0.3 s and moves with the load.
 """
