@@ -28,6 +28,7 @@ import plotly.graph_objects as go
 import streamlit as st
 from streamlit import runtime
 from streamlit.runtime.pages_manager import PagesManager
+from streamlit.runtime.scriptrunner_utils.exceptions import ScriptControlException
 
 from . import charts, views
 from .errors import DataError, Problem
@@ -114,6 +115,9 @@ _PREBUILDING: ContextVar[Dataset | None] = ContextVar("bilateral_prebuilding", d
 _PREBUILT: set[tuple[str, int]] = set()  # the file versions whose pages were built, or are being built
 
 
+_PREBUILD_THREAD = "bilateral-prebuild"
+
+
 class _OnlyOtherThreads(logging.Filter):
     """Drop Streamlit's "missing ScriptRunContext" warnings from the prebuild thread, where they are expected."""
 
@@ -121,7 +125,6 @@ class _OnlyOtherThreads(logging.Filter):
         return record.threadName != _PREBUILD_THREAD
 
 
-_PREBUILD_THREAD = "bilateral-prebuild"
 logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").addFilter(_OnlyOtherThreads())
 
 
@@ -132,7 +135,8 @@ def prebuild(scripts: list[Path]) -> None:
     (0.1 to 0.3 s saved on a fresh server). Only in a running server: tests and AppTest build on demand.
     """
     current = _CURRENT.get()
-    if current is None or not runtime.exists():
+    # AppTest puts a mock Runtime in place while it runs a script: only a real one means a running server.
+    if current is None or not runtime.exists() or type(runtime.get_instance()) is not runtime.Runtime:
         return
     with _BUILT_LOCK:
         if current[0] in _PREBUILT:
@@ -155,7 +159,7 @@ def _prebuild(version: tuple[str, int], scripts: list[Path]) -> None:
     for script in scripts:
         try:
             runpy.run_path(str(script), run_name="__bilateral_prebuild__")
-        except Exception:  # a page that fails here fails for its reader too, with the error shown there
+        except (Exception, ScriptControlException):  # a page failing here fails for its reader too, and says so
             logging.getLogger(__name__).debug("prebuild of %s failed", script, exc_info=True)
 
 
