@@ -116,3 +116,14 @@ def shared_sources() -> Path:
 def real_data():
     """The project's own dataset, loaded once. Read it, never modify it."""
     return load()
+
+
+@pytest.fixture
+def fresh_app(monkeypatch):
+    """An empty Streamlit cache and the project's own data file, before and after the test (for AppTest)."""
+    import streamlit as st
+
+    monkeypatch.delenv("BILATERAL_DATA", raising=False)
+    st.cache_data.clear()
+    yield
+    st.cache_data.clear()

@@ -7,7 +7,6 @@ import threading
 from pathlib import Path
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from bilateral import charts, load, ui, views
@@ -16,12 +15,7 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data" / "indicators.yaml"
 
 
-@pytest.fixture(autouse=True)
-def fresh(monkeypatch):
-    monkeypatch.delenv("BILATERAL_DATA", raising=False)
-    st.cache_data.clear()
-    yield
-    st.cache_data.clear()
+pytestmark = pytest.mark.usefixtures("fresh_app")
 
 
 def open_page(name: str) -> AppTest:

@@ -10,7 +10,6 @@ import sys
 from pathlib import Path
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from bilateral import load
@@ -37,13 +36,7 @@ RAW_IMG = re.compile(r"(?<!\\)<img")  # "<img" not escaped with a backslash
 RAW_LINK = re.compile(r"(?<!\\)\]\(javascript:")
 
 
-@pytest.fixture(autouse=True)
-def fresh_app(monkeypatch):
-    """Each test starts with an empty cache and the project's own data file."""
-    monkeypatch.delenv("BILATERAL_DATA", raising=False)
-    st.cache_data.clear()
-    yield
-    st.cache_data.clear()
+pytestmark = pytest.mark.usefixtures("fresh_app")  # each test: an empty cache and the project's own data
 
 
 @pytest.fixture(scope="module")

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from bilateral import ui
@@ -14,11 +13,7 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data" / "indicators.yaml"
 
 
-@pytest.fixture(autouse=True)
-def empty_cache():
-    st.cache_data.clear()
-    yield
-    st.cache_data.clear()
+pytestmark = pytest.mark.usefixtures("fresh_app")
 
 
 def test_a_session_that_mutates_its_dataset_leaves_the_next_session_unaffected():
