@@ -53,11 +53,16 @@ class Dataset:
         stated = int((~self.observations["derived"]).sum())
         groups = self.divergences["group"].nunique() if len(self.divergences) else 0
         written = int((~self.indicators["derived"]).sum())
-        return (
-            f"{len(self.sources)} sources, {written} indicators, {stated} observations, "
-            f"{len(self.events)} events, {int(self.observations['derived'].sum())} derived values, "
-            f"{groups} divergences"
-        )
+        derived = int(self.observations["derived"].sum())
+        return _summary(len(self.sources), written, stated, len(self.events), derived, groups)
+
+
+def _summary(sources: int, indicators: int, observations: int, events: int, derived: int, divergences: int) -> str:
+    """The one-line account of a checked file, as `check` prints it and Dataset.summary() gives it."""
+    return (
+        f"{sources} sources, {indicators} indicators, {observations} observations, "
+        f"{events} events, {derived} derived values, {divergences} divergences"
+    )
 
 
 class _Checker:
@@ -367,10 +372,8 @@ def summary(records: dict) -> str:
     sources, _, observations, _ = _rows(records, {})
     groups = {row["group"] for row in divergences.find(observations)}
     stated = sum(not o["derived"] for o in observations)
-    return (
-        f"{len(sources)} sources, {len(records['indicators'])} indicators, {stated} observations, "
-        f"{len(records['events'])} events, {len(observations) - stated} derived values, {len(groups)} divergences"
-    )
+    counts = (len(records["indicators"]), stated, len(records["events"]), len(observations) - stated)
+    return _summary(len(sources), *counts, len(groups))
 
 
 def _tables(path: Path, records: dict, positions: Positions) -> Dataset:
