@@ -29,7 +29,7 @@ TITLES = {
 }
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking"]
-LIBRARIES = ["streamlit", "pandas", "plotly", "pydantic", "pyyaml", "numpy", "pyarrow", "orjson", "playwright"]
+LIBRARIES = ["streamlit", "pandas", "plotly", "pyyaml", "numpy", "pyarrow", "orjson", "playwright"]
 
 
 def median(values) -> float:

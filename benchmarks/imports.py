@@ -18,7 +18,7 @@ from pathlib import Path
 
 from .common import PAGES, PYTHON, ROOT, median, write_json
 
-HEAVY = ["pandas", "numpy", "pyarrow", "plotly", "pydantic", "yaml", "streamlit"]
+HEAVY = ["pandas", "numpy", "pyarrow", "plotly", "yaml", "streamlit"]
 _MARK = "=== page imports ==="
 
 

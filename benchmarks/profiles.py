@@ -11,17 +11,21 @@ WHAT is one of:
   check       `python -m bilateral check data/indicators.yaml`, interpreter start excluded
 
 "Before" is the commit BASELINE, taken from git into a temporary folder and run with the same
-interpreter; when git or the commit is not there, only the current code is profiled.
+interpreter; when git or the commit is not there, only the current code is profiled. A package the
+baseline pinned that is no longer installed (pydantic) is installed with pip into that folder for it alone.
 """
 
 from __future__ import annotations
 
 import argparse
 import cProfile
+import importlib.metadata
+import importlib.util
 import io
 import json
 import os
 import pstats
+import shutil
 import subprocess
 import sys
 import tarfile
@@ -183,7 +187,8 @@ def _run_target(root: Path, what: str) -> dict:
 
 
 def _run_one(root: Path, what: str) -> dict:
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(root), str(ROOT)])}
+    extra = [str(root / _PACKAGES)] if (root / _PACKAGES).is_dir() else []
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(root), str(ROOT), *extra])}
     env.pop("BILATERAL_DATA", None)
     run = subprocess.run(
         [PYTHON, "-m", "benchmarks.profiles", "--target", str(root), what],
@@ -210,7 +215,41 @@ def _baseline(folder: Path) -> Path | None:
     root.mkdir()
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
         tar.extractall(root, filter="data")
+    _install_missing(root)
     return root
+
+
+_PACKAGES = "_packages"  # inside the baseline's folder
+
+
+def _install_missing(root: Path) -> None:
+    """Install the runtime pins of the baseline that this environment lacks, into root/_packages alone."""
+    pins = (root / "requirements.txt").read_text(encoding="utf-8").split()
+    missing = [pin for pin in pins if "==" in pin and not _installed(pin.split("==")[0])]
+    if not missing:
+        return
+    target = root / _PACKAGES
+    try:
+        subprocess.run([PYTHON, "-m", "pip", "install", "--quiet", "--target", str(target), *missing],
+                       check=True, capture_output=True, timeout=300)  # fmt: skip
+    except (OSError, subprocess.SubprocessError):
+        return  # the baseline's profiles then fail, and say so in the report
+    # Keep only what this environment lacks, so that the baseline's extra path shadows nothing.
+    for entry in target.iterdir():
+        if entry.suffix == ".dist-info":
+            present = _installed(entry.name.split("-")[0])
+        else:
+            present = entry.name == "bin" or importlib.util.find_spec(entry.name.removesuffix(".py")) is not None
+        if present:
+            shutil.rmtree(entry) if entry.is_dir() else entry.unlink()
+
+
+def _installed(distribution: str) -> bool:
+    try:
+        importlib.metadata.version(distribution)
+    except importlib.metadata.PackageNotFoundError:
+        return False
+    return True
 
 
 def measure(targets: list[str] = TARGETS) -> dict:

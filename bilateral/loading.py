@@ -8,12 +8,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, ValidationError
-
 from .errors import DataError, Problem
 from .periods import parse_date, parse_period, span_label
 from .quotes import files_containing, quote_carries, read_texts
-from .schema import Event, Indicator, Source
+from .schema import SECTIONS, describe
 from .units import UNITS, format_value
 from .yamlsource import Positions, read_yaml
 
@@ -21,7 +19,6 @@ if TYPE_CHECKING:  # pandas is imported where the tables are built, so that `che
     import pandas as pd
 
 DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "indicators.yaml"
-SECTIONS: dict[str, type[BaseModel]] = {"sources": Source, "indicators": Indicator, "events": Event}
 
 OBSERVATION_COLUMNS = [
     "indicator_id", "topic", "label", "unit", "unit_label", "period", "period_label", "period_start",
@@ -82,67 +79,8 @@ class _Checker:
     def line(self, loc: tuple) -> int:
         return self.positions.get(loc, (0, 0))[0]
 
-    def pydantic(self, prefix: tuple, model: type[BaseModel], error: dict) -> None:
-        loc = (*prefix, *error["loc"])
-        name = str(error["loc"][-1]) if error["loc"] else prefix[0]
-        kind, given = error["type"], error.get("input")
-        if kind == "extra_forbidden":
-            fields = _fields_at(model, error["loc"][:-1])
-            near = difflib.get_close_matches(name, fields, n=1, cutoff=0.6)
-            hint = f" (did you mean {near[0]!r}?)" if near else f" (allowed: {', '.join(fields)})"
-            return self.at(loc, f"unknown field {name!r}{hint}", key=True)
-        if kind == "missing":
-            return self.at(loc[:-1], f"missing required field {name!r}")
-        if kind == "literal_error":
-            return self.at(loc, f"{name}: {given!r} is not one of {error['ctx']['expected']}")
-        if kind in ("float_type", "float_parsing", "finite_number"):
-            return self.at(loc, f"{name}: must be a finite number, not {_describe(given)}")
-        if kind == "string_type":
-            return self.at(loc, f"{name}: must be text, not {_describe(given)}")
-        if kind == "string_pattern_mismatch":
-            return self.at(loc, f"{name}: {given!r} is not a valid id ({_ID_RULES.get(name, 'lowercase slug')})")
-        if kind == "value_error":
-            return self.at(loc, f"{name}: {error['msg'].removeprefix('Value error, ')}")
-        if kind == "string_too_short":
-            return self.at(loc, f"{name}: must not be empty")
-        if kind == "too_short":
-            return self.at(loc, f"{name}: the list must not be empty")
-        if kind in ("model_type", "dict_type"):
-            return self.at(loc, f"{name}: must be a mapping of fields, not {_describe(given)}")
-        if kind == "list_type":
-            return self.at(loc, f"{name}: must be a list, not {_describe(given)}")
-        self.at(loc, f"{name}: {error['msg']}")
 
-
-_ID_RULES = {
-    "id": "lowercase letters and digits joined by - or _ as the section requires",
-    "source": "a source id: lowercase letters and digits joined by - or .",
-    "growth_of": "an indicator id in snake_case",
-}
-
-
-def _describe(value: Any) -> str:
-    if isinstance(value, bool):
-        return f"the boolean {str(value).lower()}"
-    if isinstance(value, float):
-        return f"{value}"
-    if value is None:
-        return "empty"
-    if isinstance(value, str):
-        return f"the text {value!r}"
-    return type(value).__name__
-
-
-def _fields_at(model: type[BaseModel], loc: tuple) -> list[str]:
-    for part in loc:
-        if isinstance(part, int):
-            continue
-        annotation = model.model_fields[part].annotation
-        model = getattr(annotation, "__args__", (annotation,))[0]
-    return list(model.model_fields)
-
-
-def _records(data: Any, check: _Checker) -> dict[str, list[tuple[int, BaseModel]]]:
+def _records(data: Any, check: _Checker) -> dict[str, list[tuple[int, tuple]]]:
     """Validate each record on its own, so that one bad record does not hide the others' problems."""
     if not isinstance(data, dict):
         check.at((), "the file must be a mapping with the keys sources, indicators and events")
@@ -152,28 +90,28 @@ def _records(data: Any, check: _Checker) -> dict[str, list[tuple[int, BaseModel]
             near = difflib.get_close_matches(str(key), SECTIONS, n=1)
             hint = f" (did you mean {near[0]!r}?)" if near else ""
             check.at((key,), f"unknown top-level key {key!r}{hint}: only sources, indicators and events", key=True)
-    out: dict[str, list[tuple[int, BaseModel]]] = {}
-    for section, model in SECTIONS.items():
+    out: dict[str, list[tuple[int, tuple]]] = {}
+    for section, kind in SECTIONS.items():
         items = data.get(section)
         out[section] = []
         if section not in data:
             check.at((), f"missing top-level key {section!r}")
             continue
         if not isinstance(items, list):
-            check.at((section,), f"{section}: must be a list, not {_describe(items)}")
+            check.at((section,), f"{section}: must be a list, not {describe(items)}")
             continue
         for i, item in enumerate(items):
-            try:
-                out[section].append((i, model.model_validate(item)))
-            except ValidationError as e:
-                for error in e.errors():
-                    check.pydantic((section, i), model, error)
+            record, errors = kind.validate(item, (section, i), section)
+            if record is not None:
+                out[section].append((i, record))
+            for error in errors:
+                check.at(*error)
     if not out.get("sources") and "sources" in data and isinstance(data["sources"], list) and not data["sources"]:
         check.at(("sources",), "sources: the list must not be empty")
     return out
 
 
-def _unique(records: list[tuple[int, BaseModel]], section: str, check: _Checker) -> None:
+def _unique(records: list[tuple[int, tuple]], section: str, check: _Checker) -> None:
     first: dict[str, int] = {}
     for i, record in records:
         if record.id in first:

@@ -1,129 +1,324 @@
-"""The data contract of data/indicators.yaml as pydantic models, with its closed vocabularies."""
+"""The data contract of data/indicators.yaml: its records, their fields and closed vocabularies, and its JSON Schema."""
 
 from __future__ import annotations
 
+import difflib
+import math
 import re
-from typing import Annotated, Literal
-
-from pydantic import (
-    AfterValidator,
-    AllowInfNan,
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Field,
-    Strict,
-    StringConstraints,
-)
+from collections import namedtuple
+from collections.abc import Callable
+from typing import Any, NamedTuple
 
 from .periods import parse_date, parse_period
 from .units import UNITS
 
-Topic = Literal["trade", "investment", "energy", "education", "migration", "diplomacy"]
-Qualifier = Literal["exact", "approx", "at_least", "at_most"]
-Kind = Literal["actual", "target"]
-Category = Literal["diplomacy", "treaty", "visit", "economy", "energy", "education", "culture", "security"]
-Status = Literal["happened", "planned"]
-UnitId = Literal[tuple(UNITS)]  # type: ignore[valid-type]
+# Plain Python, not a validation library: `python -m bilateral check` starts a fresh interpreter every
+# time, and importing one (with its schema build) took longer than the whole check of the real file.
 
-TOPICS: tuple[str, ...] = Topic.__args__
-CATEGORIES: tuple[str, ...] = Category.__args__
+TOPICS = ("trade", "investment", "energy", "education", "migration", "diplomacy")
+CATEGORIES = ("diplomacy", "treaty", "visit", "economy", "energy", "education", "culture", "security")
+QUALIFIERS = ("exact", "approx", "at_least", "at_most")
+KINDS = ("actual", "target")
+STATUSES = ("happened", "planned")
+
+Where = tuple[str | int, ...]
 
 
-def _as_text(value):
+class Error(NamedTuple):
+    """One thing the contract refuses: where (a path of keys and indexes), what, and whether at the key."""
+
+    where: Where
+    message: str
+    at_key: bool = False
+
+
+class Invalid(ValueError):
+    """A value the contract refuses; the message follows the field's name."""
+
+
+def describe(value: Any) -> str:
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if isinstance(value, float):
+        return f"{value}"
+    if value is None:
+        return "empty"
+    if isinstance(value, str):
+        return f"the text {value!r}"
+    return type(value).__name__
+
+
+def _text(value: Any) -> str:
+    if not isinstance(value, str):
+        raise Invalid(f"must be text, not {describe(value)}")
+    value = value.strip()
+    if not value:
+        raise Invalid("must not be empty")
+    return value
+
+
+def _year_as_text(value: Any) -> Any:
     # An unquoted year (period: 2024) reaches us as a number; it means the same as "2024".
     return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
 
-def _period(text: str) -> str:
-    parse_period(text)
-    return text
+def _number(value: Any) -> float:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        try:
+            number = float(value)
+        except OverflowError:  # an integer beyond any float
+            pass
+        else:
+            if math.isfinite(number):
+                return number
+    raise Invalid(f"must be a finite number, not {describe(value)}")
 
 
-def _date(text: str) -> str:
-    parse_date(text)
-    return text
+def _one_of(choices: tuple[str, ...]) -> Callable[[Any], str]:
+    expected = ", ".join(map(repr, choices[:-1])) + f" or {choices[-1]!r}"
+
+    def check(value: Any) -> str:
+        if isinstance(value, str) and value in choices:
+            return value
+        raise Invalid(f"{value!r} is not one of {expected}")
+
+    return check
 
 
-def _url(text: str) -> str:
-    if not re.fullmatch(r"https?://[^\s/$.?#][^\s]*", text, flags=re.IGNORECASE):
-        raise ValueError("must be an http:// or https:// address")
-    return text
+def _matching(pattern: str, rule: str) -> Callable[[str], str]:
+    compiled = re.compile(pattern)
+
+    def check(value: str) -> str:
+        if not compiled.fullmatch(value):
+            raise Invalid(f"{value!r} is not a valid id ({rule})")
+        return value
+
+    return check
 
 
-Text = Annotated[str, Strict(), StringConstraints(strip_whitespace=True, min_length=1)]
-SourceId = Annotated[Text, StringConstraints(pattern=r"^[a-z0-9]+(?:[-.][a-z0-9]+)*$")]
-IndicatorId = Annotated[Text, StringConstraints(pattern=r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$")]
-EventId = Annotated[Text, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
-PeriodText = Annotated[
-    Text,
-    BeforeValidator(_as_text),
-    AfterValidator(_period),
-    Field(description="YYYY, YYYY-MM, YYYY-MM-DD, YYYY-H1|H2, YYYY-Q1..Q4, YYYY/YY (academic year) or A..B"),
-]
-DateText = Annotated[
-    Text, BeforeValidator(_as_text), AfterValidator(_date), Field(description="YYYY, YYYY-MM or YYYY-MM-DD")
-]
-Url = Annotated[Text, AfterValidator(_url), Field(description="an http or https address")]
-Number = Annotated[float, Strict(), AllowInfNan(False)]
+def _parsed_by(parse: Callable[[str], Any]) -> Callable[[str], str]:
+    def check(value: str) -> str:
+        try:
+            parse(value)
+        except ValueError as e:
+            raise Invalid(str(e)) from None
+        return value
+
+    return check
 
 
-class _Record(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+def _url(value: str) -> str:
+    if not re.fullmatch(r"https?://[^\s/$.?#][^\s]*", value, flags=re.IGNORECASE):
+        raise Invalid("must be an http:// or https:// address")
+    return value
 
 
-class Source(_Record):
-    id: SourceId
-    publisher: Text
-    title: Text
-    published: DateText
-    url: Url | None = None
-    note: Text | None = None
+class Kind:
+    """What a field holds: the steps that check (and tidy) a value, and how the JSON Schema states it."""
+
+    def __init__(self, schema: dict, *steps: Callable[[Any], Any]):
+        self.schema = schema
+        self.steps = steps
+
+    def __call__(self, value: Any) -> Any:
+        for step in self.steps:
+            value = step(value)
+        return value
 
 
-class Observation(_Record):
-    period: PeriodText | None = Field(None, description="required unless kind is target with no year stated")
-    value: Number
-    qualifier: Qualifier = "exact"
-    kind: Kind = "actual"
-    base: PeriodText | None = Field(None, description="growth indicators only: the period compared against")
-    source: SourceId
-    said_by: Text | None = None
-    quote: Text
-    note: Text | None = None
+def _id(pattern: str, rule: str) -> Kind:
+    return Kind({"type": "string", "minLength": 1, "pattern": pattern}, _text, _matching(pattern, rule))
 
 
-class Indicator(_Record):
-    id: IndicatorId
-    topic: Topic
-    label: Text
-    unit: UnitId
-    description: Text | None = None
-    growth_of: IndicatorId | None = None
-    observations: list[Observation] = Field(min_length=1)
+def _choice(choices: tuple[str, ...]) -> Kind:
+    return Kind({"type": "string", "enum": list(choices)}, _one_of(choices))
 
 
-class Event(_Record):
-    id: EventId
-    date: DateText
-    end: DateText | None = None
-    title: Text
-    category: Category
-    status: Status = "happened"
-    source: SourceId
-    quote: Text
-    note: Text | None = None
+TEXT = Kind({"type": "string", "minLength": 1}, _text)
+NUMBER = Kind({"type": "number"}, _number)
+SOURCE_ID = _id(r"^[a-z0-9]+(?:[-.][a-z0-9]+)*$", "a source id: lowercase letters and digits joined by - or .")
+INDICATOR_ID = _id(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$", "an indicator id in snake_case")
+EVENT_ID = _id(r"^[a-z0-9]+(?:-[a-z0-9]+)*$", "an event id: lowercase letters and digits joined by -")
+PERIOD = Kind(
+    {
+        "type": ["string", "integer"],
+        "minLength": 1,
+        "description": "YYYY, YYYY-MM, YYYY-MM-DD, YYYY-H1|H2, YYYY-Q1..Q4, YYYY/YY (academic year) or A..B",
+    },
+    _year_as_text,
+    _text,
+    _parsed_by(parse_period),
+)
+DATE = Kind(
+    {"type": ["string", "integer"], "minLength": 1, "description": "YYYY, YYYY-MM or YYYY-MM-DD"},
+    _year_as_text,
+    _text,
+    _parsed_by(parse_date),
+)
+URL = Kind(
+    {"type": "string", "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://", "description": "an http or https address"}, _text, _url
+)
+
+REQUIRED = object()
 
 
-class DataFile(_Record):
-    """Everything in data/indicators.yaml."""
+class Field(NamedTuple):
+    kind: Kind | Records
+    default: Any = REQUIRED  # a field whose default is None may also be written empty
+    description: str | None = None
 
-    # Built only when the JSON Schema is asked for: the loader validates section by section.
-    model_config = ConfigDict(title="Russia-Kyrgyzstan relations dataset", defer_build=True)
-    sources: list[Source] = Field(min_length=1)
-    indicators: list[Indicator]
-    events: list[Event]
+
+class Record:
+    """A kind of record in the file: its fields in order. Validating one gives an immutable record or the errors."""
+
+    def __init__(self, name: str, fields: dict[str, Field]):
+        self.name = name
+        self.fields = fields
+        self.type = namedtuple(name, fields)
+
+    def validate(self, data: Any, where: Where = (), label: str = "") -> tuple[Any, list[Error]]:
+        """Check one record; return it (None if refused) and every error, so that one does not hide another."""
+        if not isinstance(data, dict):
+            return None, [Error(where, f"{label or self.name}: must be a mapping of fields, not {describe(data)}")]
+        errors = [
+            Error((*where, key), f"unknown field {key!r}{self._hint(key)}", True)
+            for key in data
+            if key not in self.fields
+        ]
+        values = {}
+        for name, field in self.fields.items():
+            if name not in data:
+                if field.default is REQUIRED:
+                    errors.append(Error(where, f"missing required field {name!r}"))
+                values[name] = field.default
+            elif data[name] is None and field.default is None:
+                values[name] = None
+            elif isinstance(field.kind, Records):
+                values[name], found = field.kind.validate(data[name], (*where, name), name)
+                errors += found
+            else:
+                try:
+                    values[name] = field.kind(data[name])
+                except Invalid as e:
+                    errors.append(Error((*where, name), f"{name}: {e}"))
+        return (None if errors else self.type(**values)), errors
+
+    def _hint(self, key: Any) -> str:
+        near = difflib.get_close_matches(str(key), self.fields, n=1, cutoff=0.6)
+        return f" (did you mean {near[0]!r}?)" if near else f" (allowed: {', '.join(self.fields)})"
+
+    def json_schema(self) -> dict:
+        properties = {}
+        for name, field in self.fields.items():
+            schema = field.kind.json_schema() if isinstance(field.kind, Records) else dict(field.kind.schema)
+            if field.default is None:
+                schema = {"anyOf": [schema, {"type": "null"}], "default": None}
+            elif field.default is not REQUIRED:
+                schema["default"] = field.default
+            if field.description:
+                schema["description"] = field.description
+            properties[name] = schema
+        required = [name for name, field in self.fields.items() if field.default is REQUIRED]
+        return {
+            "title": self.name,
+            "type": "object",
+            "additionalProperties": False,
+            "properties": properties,
+            "required": required,
+        }
+
+
+class Records:
+    """A field holding a list of records, at least `min_items` of them."""
+
+    def __init__(self, record: Record, min_items: int = 0):
+        self.record = record
+        self.min_items = min_items
+
+    def validate(self, value: Any, where: Where, label: str) -> tuple[tuple | None, list[Error]]:
+        if not isinstance(value, list):
+            return None, [Error(where, f"{label}: must be a list, not {describe(value)}")]
+        if len(value) < self.min_items:
+            return None, [Error(where, f"{label}: the list must not be empty")]
+        items, errors = [], []
+        for i, item in enumerate(value):
+            record, found = self.record.validate(item, (*where, i), label)
+            items.append(record)
+            errors += found
+        return (None if errors else tuple(items)), errors
+
+    def json_schema(self) -> dict:
+        schema: dict = {"type": "array", "items": {"$ref": f"#/$defs/{self.record.name}"}}
+        if self.min_items:
+            schema["minItems"] = self.min_items
+        return schema
+
+
+Source = Record(
+    "Source",
+    {
+        "id": Field(SOURCE_ID),
+        "publisher": Field(TEXT),
+        "title": Field(TEXT),
+        "published": Field(DATE),
+        "url": Field(URL, None),
+        "note": Field(TEXT, None),
+    },
+)
+Observation = Record(
+    "Observation",
+    {
+        "period": Field(PERIOD, None, "required unless kind is target with no year stated"),
+        "value": Field(NUMBER),
+        "qualifier": Field(_choice(QUALIFIERS), "exact"),
+        "kind": Field(_choice(KINDS), "actual"),
+        "base": Field(PERIOD, None, "growth indicators only: the period compared against"),
+        "source": Field(SOURCE_ID),
+        "said_by": Field(TEXT, None),
+        "quote": Field(TEXT),
+        "note": Field(TEXT, None),
+    },
+)
+Indicator = Record(
+    "Indicator",
+    {
+        "id": Field(INDICATOR_ID),
+        "topic": Field(_choice(TOPICS)),
+        "label": Field(TEXT),
+        "unit": Field(_choice(tuple(UNITS))),
+        "description": Field(TEXT, None),
+        "growth_of": Field(INDICATOR_ID, None),
+        "observations": Field(Records(Observation, min_items=1)),
+    },
+)
+Event = Record(
+    "Event",
+    {
+        "id": Field(EVENT_ID),
+        "date": Field(DATE),
+        "end": Field(DATE, None),
+        "title": Field(TEXT),
+        "category": Field(_choice(CATEGORIES)),
+        "status": Field(_choice(STATUSES), "happened"),
+        "source": Field(SOURCE_ID),
+        "quote": Field(TEXT),
+        "note": Field(TEXT, None),
+    },
+)
+SECTIONS = {"sources": Source, "indicators": Indicator, "events": Event}
 
 
 def json_schema() -> dict:
-    return DataFile.model_json_schema()
+    """The JSON Schema of the whole file, for editors and other tools; the checks above are the reference."""
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "Russia-Kyrgyzstan relations dataset",
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {
+            section: Records(record, min_items=1 if section == "sources" else 0).json_schema()
+            for section, record in SECTIONS.items()
+        },
+        "required": list(SECTIONS),
+        "$defs": {record.name: record.json_schema() for record in (Event, Indicator, Observation, Source)},
+    }
