@@ -2,13 +2,15 @@
 
 The bare pages (bare.py) draw only the figures. These draw everything the real pages drew on a
 first visit, in the same layout (headings, markdown, cards, widgets, columns, closed expanders,
-tables and the figures from JSON), with none of the project's Python behind them: no package,
+tables and the figures from JSON), with the same arguments (keys, widgets bound to the URL, a
+chart's text alternative and config), and none of the project's Python behind them: no package,
 no data file, no pandas selection. Our app against this one is what the project's code adds;
 this one against the bare app is what Streamlit costs for the content beyond the figures.
 """
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from .common import PAGES, navigation_entries, opened_page
@@ -40,6 +42,18 @@ page.run()
 '''
 
 
+def _key(proto) -> str | None:
+    """The key the page gave an element, from its id ("$$ID-<hash>-<key>"), or None."""
+    parts = getattr(proto, "id", "").split("-", 2)
+    return parts[2] if len(parts) == 3 and parts[0] == "$$ID" and parts[2] != "None" else None
+
+
+def _widget(proto) -> str:
+    """A widget's key and URL binding, as arguments."""
+    bound = ', bind="query-params"' if getattr(proto, "query_param_key", "") else ""
+    return f", key={_key(proto)!r}{bound}"
+
+
 class _Writer:
     def __init__(self, folder: Path):
         self.folder = folder
@@ -69,7 +83,9 @@ class _Writer:
                     self.node(child, depth + 1)
             return
         if kind == "expander":
-            self.emit(depth, f"with st.expander({proto.label!r}, expanded={proto.expanded!r}):")
+            key = _key(proto)
+            rerun = f", key={key!r}, on_change='rerun'" if key else ""
+            self.emit(depth, f"with st.expander({proto.label!r}, expanded={proto.expanded!r}{rerun}):")
             self.emit(depth + 1, "pass")
             for child in node.children.values():
                 self.node(child, depth + 1)
@@ -83,7 +99,12 @@ class _Writer:
             self.emit(depth, f"st.info({node.value!r})")
         elif kind == "plotly_chart":
             spec = self._file("json", proto.spec)
-            self.emit(depth, f"st.plotly_chart(plotly.io.from_json((HERE / {spec!r}).read_text(encoding='utf-8')))")
+            config = json.loads(proto.config) if proto.config else None
+            self.emit(
+                depth,
+                f"st.plotly_chart(plotly.io.from_json((HERE / {spec!r}).read_text(encoding='utf-8')), "
+                f"key={_key(proto)!r}, alt={proto.alt or None!r}, config={config!r})",
+            )
         elif kind == "metric":
             delta = proto.delta or None
             self.emit(
@@ -94,14 +115,16 @@ class _Writer:
         elif kind == "multiselect":
             options = list(proto.options)
             default = [options[i] for i in proto.default]
-            self.emit(depth, f"st.multiselect({proto.label!r}, {options!r}, default={default!r})")
+            self.emit(depth, f"st.multiselect({proto.label!r}, {options!r}, default={default!r}{_widget(proto)})")
         elif kind == "slider":
             value = tuple(int(v) for v in proto.default)
-            self.emit(depth, f"st.slider({proto.label!r}, {int(proto.min)}, {int(proto.max)}, {value!r})")
+            self.emit(
+                depth, f"st.slider({proto.label!r}, {int(proto.min)}, {int(proto.max)}, {value!r}{_widget(proto)})"
+            )
         elif kind == "toggle":
-            self.emit(depth, f"st.toggle({proto.label!r}, value={proto.default!r})")
+            self.emit(depth, f"st.toggle({proto.label!r}, value={proto.default!r}{_widget(proto)})")
         elif kind == "text_input":
-            self.emit(depth, f"st.text_input({proto.label!r})")
+            self.emit(depth, f"st.text_input({proto.label!r}{_widget(proto)})")
         elif kind in ("table", "arrow_table"):
             table = self._file("json", node.value.to_json(orient="split"))
             self.emit(depth, f"st.table(pd.read_json(HERE / {table!r}, orient='split'), hide_index=True)")

@@ -119,7 +119,7 @@ def _targets(results: dict) -> list[tuple[str, str, str]]:
              f"{_s(browser['app']['first_chart'])} vs {_s(browser['bare']['first_chart'])}: {_x(r['first_chart'])}",
              _met(r["first_chart"] <= BROWSER_TARGET))
         )  # fmt: skip
-        for kind, label in (("first_visit", "first visit"), ("second_visit", "second visit")):
+        for kind, label in (("first_visit", "first visit"), ("later_visit", "later visits")):
             worst = max(r[kind].values())
             text = ", ".join(f"{p} {_x(v)}" for p, v in r[kind].items())
             rows.append(
@@ -127,7 +127,7 @@ def _targets(results: dict) -> list[tuple[str, str, str]]:
                  _met(worst <= BROWSER_TARGET))
             )  # fmt: skip
         if "ratios_to_elements" in browser:
-            for kind, label in (("first_visit", "first visit"), ("second_visit", "second visit")):
+            for kind, label in (("first_visit", "first visit"), ("later_visit", "later visits")):
                 mine = browser["ratios_to_elements"][kind]
                 streamlit = browser["elements_to_bare"][kind]
                 rows.append(
@@ -230,7 +230,8 @@ def _browser(part: dict | None, add) -> None:
         "--server.address 127.0.0.1 --server.port <free port>` in its own process group (always stopped with it), "
         "and opened in headless Chromium as soon as it answers its health check. A chart counts as drawn when every "
         "chart of the page is there with its SVG and the title the figure has. The first visit of a page is on a "
-        "freshly started server; the second visit is after every page has been visited once. Three apps:\n"
+        "freshly started server; the later visits are each round of clicks after every page has been visited once "
+        "(several rounds per server, all of them counted). Three apps:\n"
     )
     add("- **our app**, `dashboard.py`;")
     add(
@@ -248,7 +249,11 @@ def _browser(part: dict | None, add) -> None:
         return
     app, bare, ratios = part["app"], part["bare"], part["ratios"]
     same = part.get("elements")
-    add(f"Medians of {part['repeats']} server starts each, the apps taking turns at going first.\n")
+    rounds = part.get("later_rounds", 1)
+    add(
+        f"Medians of {part['repeats']} server starts each, the apps taking turns at going first; the later visits "
+        f"are the median of {rounds} rounds on each server ({part['repeats'] * rounds} clicks per page).\n"
+    )
     if same:
         add("| | Our app | Bare app | Ratio | Same elements | Ours against it | It against bare |")
         add("|---|---:|---:|---:|---:|---:|---:|")
@@ -272,7 +277,7 @@ def _browser(part: dict | None, add) -> None:
         f"| server start → first chart drawn | {_s(app['first_chart'])} | {_s(bare['first_chart'])} "
         f"| {_x(ratios['first_chart'])} |" + extra("first_chart")
     )
-    for kind, label in (("first_visit", "first visit"), ("second_visit", "second visit")):
+    for kind, label in (("first_visit", "first visit"), ("later_visit", "later visits")):
         for name in app[kind]:
             add(
                 f"| click → {name} charts drawn, {label} | {_ms(app[kind][name])} | {_ms(bare[kind][name])} "
@@ -280,17 +285,17 @@ def _browser(part: dict | None, add) -> None:
             )
     add("")
     add(
-        "Where a second visit's time goes in the browser, from Chromium's own counters (DevTools "
+        "Where a later visit's time goes in the browser, from Chromium's own counters (DevTools "
         "`Performance.getMetrics`, the difference across the navigation): all main-thread tasks, of which JavaScript, "
-        "layout and style recalculation. On a second visit the server answers from its caches (the warm reruns "
+        "layout and style recalculation. On a later visit the server answers from its caches (the warm reruns "
         "above), so this is the browser drawing the page.\n"
     )
     apps = [("Our app", app), ("Bare", bare)] + ([("Same elements", same)] if same else [])
     keys = ("TaskDuration", "ScriptDuration", "LayoutDuration", "RecalcStyleDuration")
     add("| Page | " + " | ".join(f"{label}: tasks | script | layout | style" for label, _ in apps) + " |")
     add("|---|" + "---:|" * (4 * len(apps)))
-    for name in app["second_visit_work"]:
-        cells = [_ms(a["second_visit_work"][name][k]) for _, a in apps for k in keys]
+    for name in app["later_visit_work"]:
+        cells = [_ms(a["later_visit_work"][name][k]) for _, a in apps for k in keys]
         add(f"| {name} | " + " | ".join(cells) + " |")
     add("")
 
@@ -424,7 +429,7 @@ Browser side:
 
 What the targets leave:
 
-- **A second visit takes about as long as Streamlit drawing the same elements** (the "same elements" columns;
+- **A later visit takes about as long as Streamlit drawing the same elements** (the "same elements" columns;
   within the noise of these medians, which move by a tenth or two from run to run): what remains over the bare
   app is the frontend drawing the cards, widgets, captions, headings and closed expanders each page shows beside
   its charts. The project cannot
