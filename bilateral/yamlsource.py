@@ -16,78 +16,169 @@ MAX_DEPTH = 32  # the data file nests five levels; far deeper nesting only crash
 # libyaml is an order of magnitude faster; the pure-Python loader is the fallback.
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _TAG = "tag:yaml.org,2002:"
-_constructor = yaml.SafeLoader("")  # only its scalar constructors are used
+_constructor = yaml.SafeLoader("")  # only its tag resolver and scalar constructors are used
 _BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # the line breaks of YAML, which its marks count
 
 Key = tuple[str | int, ...]
 Positions = dict[Key, tuple[int, int]]
 
 
-def _mark(node: yaml.Node) -> tuple[int, int]:
-    return node.start_mark.line + 1, node.start_mark.column + 1
+def _mark(event: yaml.Event) -> tuple[int, int]:
+    return event.start_mark.line + 1, event.start_mark.column + 1
 
 
-class _Builder:
-    """Turn a composed node tree into plain Python, recording where each value and key stands."""
+_SKIP = object()  # the key of a mapping entry that is refused, so its value is not read either
+_NODE_EVENTS = (yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent, yaml.AliasEvent)
+
+
+class _Frame:
+    """A mapping or list being filled, where it stands, and (for a mapping) its key waiting for a value."""
+
+    __slots__ = ("at", "key", "value")
+
+    def __init__(self, value: dict | list, at: Key):
+        self.value = value
+        self.at = at
+        self.key: Any = None  # None: the next node is a key
+
+
+class _Reader:
+    """Turn the parser's events into plain Python in one pass, recording where each value and key stands.
+
+    No node tree is composed: making one and walking it took twice as long as reading the events, and
+    libyaml's composer recurses in C, so that nesting far deeper than MAX_DEPTH crashed the process.
+    Here the depth is counted as the events come, and nothing recurses.
+    """
 
     def __init__(self, path: str):
         self.path = path
         self.positions: Positions = {}
         self.key_positions: Positions = {}
-        self.seen: set[int] = set()
         self.problems: list[Problem] = []
+        self.anchors: dict[str, yaml.Event] = {}  # the node that set each anchor
+        self.found = False  # a document with a node
 
-    def note(self, node: yaml.Node, message: str) -> None:
-        line, col = _mark(node)
-        self.problems.append(Problem(line, col, message, self.path))
+    def note(self, event: yaml.Event, message: str) -> None:
+        self.problems.append(Problem(*_mark(event), message, self.path))
 
-    def once(self, node: yaml.Node) -> None:
-        # A node met twice is an alias: refusing them all keeps alias bombs from expanding.
-        if id(node) in self.seen:
-            self.note(node, "anchors and aliases (&, *) are not allowed in this file")
+    def read(self, events) -> Any:
+        stack: list[_Frame] = []
+        root: Any = None
+        depth = 0
+        skipping = 0  # how deep inside a refused collection, whose content is not read
+        document: yaml.Event | None = None
+        for event in events:
+            if isinstance(event, _NODE_EVENTS):
+                self._properties(event)
+                if isinstance(event, yaml.CollectionStartEvent):
+                    depth += 1
+                    if depth > MAX_DEPTH:
+                        line, col = _mark(event)
+                        raise DataError(
+                            [Problem(line, col, f"nested more than {MAX_DEPTH} levels deep: refused", self.path)]
+                        )
+                opens = int(isinstance(event, yaml.CollectionStartEvent))
+                if skipping:
+                    skipping += opens
+                    continue
+                top = stack[-1] if stack else None
+                if top is not None and isinstance(top.value, dict) and top.key is None:
+                    top.key = self._key(event, top)
+                    skipping = opens
+                    continue
+                if top is not None and top.key is _SKIP:
+                    top.key = None
+                    skipping = opens
+                    continue
+                at = () if top is None else (*top.at, len(top.value) if isinstance(top.value, list) else top.key)
+                self.positions[at] = _mark(event)
+                value, opened = self._value(event)
+                skipping = opens if opened is None else 0
+                if top is None:
+                    root, self.found = value, True
+                elif isinstance(top.value, list):
+                    top.value.append(value)
+                else:
+                    top.value[top.key] = value
+                    top.key = None
+                if opened is not None:
+                    stack.append(_Frame(opened, at))
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+                if skipping:
+                    skipping -= 1
+                else:
+                    stack.pop()
+            elif isinstance(event, yaml.DocumentStartEvent):
+                if document is not None:  # as yaml.compose says it
+                    raise yaml.composer.ComposerError(
+                        "expected a single document in the stream", document.start_mark,
+                        "but found another document", event.start_mark,
+                    )  # fmt: skip
+                document = event
+        return root
+
+    def _properties(self, event: yaml.Event) -> None:
+        """Keep where each anchor is set, and refuse any alias at the line of its anchor (so no bomb expands)."""
+        if isinstance(event, yaml.AliasEvent):
+            if event.anchor not in self.anchors:
+                raise yaml.composer.ComposerError(None, None, "found undefined alias", event.start_mark)
+            self.note(self.anchors[event.anchor], "anchors and aliases (&, *) are not allowed in this file")
             raise DataError(self.problems)
-        self.seen.add(id(node))
+        if event.anchor is not None:
+            if event.anchor in self.anchors:
+                raise yaml.composer.ComposerError(
+                    "found duplicate anchor; first occurrence", self.anchors[event.anchor].start_mark,
+                    "second occurrence", event.start_mark,
+                )  # fmt: skip
+            self.anchors[event.anchor] = event
 
-    def build(self, node: yaml.Node, at: Key = ()) -> Any:
-        self.once(node)
-        self.positions[at] = _mark(node)
-        tag = node.tag
-        if isinstance(node, yaml.MappingNode) and tag == _TAG + "map":
-            return self._mapping(node, at)
-        if isinstance(node, yaml.SequenceNode) and tag == _TAG + "seq":
-            return [self.build(item, (*at, i)) for i, item in enumerate(node.value)]
-        if isinstance(node, yaml.ScalarNode):
+    def _key(self, event: yaml.Event, frame: _Frame) -> Any:
+        """The key a node names, or _SKIP when it is refused (and its value with it)."""
+        if not isinstance(event, yaml.ScalarEvent) or _scalar_tag(event) != _TAG + "str":
+            self.note(event, "a key must be plain text")
+            return _SKIP
+        key, at = event.value, (*frame.at, event.value)
+        if key in frame.value:
+            first = self.key_positions[at][0]
+            self.note(event, f"duplicate key {key!r} at lines {first} and {_mark(event)[0]}: keep one")
+            return _SKIP
+        self.key_positions[at] = _mark(event)
+        return key
+
+    def _value(self, event: yaml.Event) -> tuple[Any, dict | list | None]:
+        """The value a node holds, and the new mapping or list to fill when it opens one."""
+        if isinstance(event, yaml.CollectionStartEvent):
+            mapping = isinstance(event, yaml.MappingStartEvent)
+            tag = event.tag if event.tag not in (None, "!") else None
+            if tag is None or tag == _TAG + ("map" if mapping else "seq"):
+                opened: dict | list = {} if mapping else []
+                return opened, opened
+        else:
+            tag = _scalar_tag(event)
             if tag in (_TAG + "str", _TAG + "timestamp"):
-                return node.value  # dates stay text: the period parser reads them
+                return event.value, None  # dates stay text: the period parser reads them
             if tag == _TAG + "null":
-                return None
+                return None, None
             read = _SCALARS.get(tag)
             if read is not None:
                 try:
-                    return read(node)
+                    return read(yaml.ScalarNode(tag, event.value)), None
                 except (ValueError, KeyError, IndexError):  # `!!int abc`, or more digits than Python reads
-                    shown = node.value if len(node.value) <= 40 else node.value[:40] + "…"
-                    self.note(node, f"cannot read {shown!r} as {tag.removeprefix(_TAG)}")
-                    return None
-        self.note(node, f"the YAML tag {tag!r} is not allowed: this file holds plain text, numbers, lists and mappings")
-        return None
+                    shown = event.value if len(event.value) <= 40 else event.value[:40] + "…"
+                    self.note(event, f"cannot read {shown!r} as {tag.removeprefix(_TAG)}")
+                    return None, None
+        self.note(
+            event, f"the YAML tag {tag!r} is not allowed: this file holds plain text, numbers, lists and mappings"
+        )
+        return None, None
 
-    def _mapping(self, node: yaml.MappingNode, at: Key) -> dict:
-        out: dict = {}
-        for key_node, value_node in node.value:
-            self.once(key_node)  # a key can be an anchor or an alias too
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _TAG + "str":
-                self.note(key_node, "a key must be plain text")
-                continue
-            key = key_node.value
-            if key in out:
-                first = self.key_positions[(*at, key)][0]
-                line, _ = _mark(key_node)
-                self.note(key_node, f"duplicate key {key!r} at lines {first} and {line}: keep one")
-                continue
-            self.key_positions[(*at, key)] = _mark(key_node)
-            out[key] = self.build(value_node, (*at, key))
-        return out
+
+def _scalar_tag(event: yaml.ScalarEvent) -> str:
+    """The tag of a scalar as yaml.compose gives it: its own, or the one its plain or quoted text implies."""
+    if event.tag is None or event.tag == "!":
+        return _constructor.resolve(yaml.ScalarNode, event.value, event.implicit)
+    return event.tag
 
 
 _SCALARS = {
@@ -95,19 +186,6 @@ _SCALARS = {
     _TAG + "int": _constructor.construct_yaml_int,
     _TAG + "float": _constructor.construct_yaml_float,
 }
-
-
-def _too_deep(text: str) -> yaml.Mark | None:
-    """Where the nesting first goes deeper than MAX_DEPTH, found from the parser's events, which need no recursion."""
-    depth = 0
-    for event in yaml.parse(text, Loader=_Loader):
-        if isinstance(event, yaml.CollectionStartEvent):
-            depth += 1
-            if depth > MAX_DEPTH:
-                return event.start_mark
-        elif isinstance(event, yaml.CollectionEndEvent):
-            depth -= 1
-    return None
 
 
 def _line_col(text: str, line: int, col: int) -> tuple[int, int]:
@@ -147,10 +225,9 @@ def read_yaml(path: str | Path, display: str | None = None) -> tuple[Any, Positi
         fail("not UTF-8 text: save the file as UTF-8", line, col)
     if not text.strip():
         fail("file is empty")
+    reader = _Reader(shown)
     try:
-        if deep := _too_deep(text):
-            fail(f"nested more than {MAX_DEPTH} levels deep: refused", deep.line + 1, deep.column + 1)
-        node = yaml.compose(text, Loader=_Loader)
+        data = reader.read(yaml.parse(text, Loader=_Loader))
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         message = " ".join(filter(None, [e.context, e.problem]))
@@ -163,8 +240,6 @@ def read_yaml(path: str | Path, display: str | None = None) -> tuple[Any, Positi
         fail(f"YAML error: unacceptable character #x{e.character:04x}: {e.reason}", len(lines), len(lines[-1]) + 1)
     except yaml.YAMLError as e:
         fail(f"YAML error: {e}")
-    if node is None:
+    if not reader.found:
         fail("file holds no data")
-    builder = _Builder(shown)
-    data = builder.build(node)
-    return data, builder.positions, builder.key_positions, builder.problems
+    return data, reader.positions, reader.key_positions, reader.problems
