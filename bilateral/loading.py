@@ -91,7 +91,7 @@ def _records(data: Any, check: _Checker) -> dict[str, list[tuple[int, tuple]]]:
             hint = f" (did you mean {near[0]!r}?)" if near else ""
             check.at((key,), f"unknown top-level key {key!r}{hint}: only sources, indicators and events", key=True)
     out: dict[str, list[tuple[int, tuple]]] = {}
-    for section, kind in SECTIONS.items():
+    for section, record_type in SECTIONS.items():
         items = data.get(section)
         out[section] = []
         if section not in data:
@@ -101,7 +101,7 @@ def _records(data: Any, check: _Checker) -> dict[str, list[tuple[int, tuple]]]:
             check.at((section,), f"{section}: must be a list, not {describe(items)}")
             continue
         for i, item in enumerate(items):
-            record, errors = kind.validate(item, (section, i), section)
+            record, errors = record_type.validate(item, (section, i), section)
             if record is not None:
                 out[section].append((i, record))
             for error in errors:

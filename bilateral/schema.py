@@ -37,6 +37,7 @@ class Invalid(ValueError):
 
 
 def describe(value: Any) -> str:
+    """A value as a message names it: "the text 'x'", "the boolean true", "empty", "int"."""
     if isinstance(value, bool):
         return f"the boolean {str(value).lower()}"
     if isinstance(value, float):
@@ -229,16 +230,16 @@ class Record:
 
 
 class Records:
-    """A field holding a list of records, at least `min_items` of them."""
+    """A field holding a list of records, which may have to hold one at least."""
 
-    def __init__(self, record: Record, min_items: int = 0):
+    def __init__(self, record: Record, non_empty: bool = False):
         self.record = record
-        self.min_items = min_items
+        self.non_empty = non_empty
 
     def validate(self, value: Any, where: Where, label: str) -> tuple[tuple | None, list[Error]]:
         if not isinstance(value, list):
             return None, [Error(where, f"{label}: must be a list, not {describe(value)}")]
-        if len(value) < self.min_items:
+        if self.non_empty and not value:
             return None, [Error(where, f"{label}: the list must not be empty")]
         items, errors = [], []
         for i, item in enumerate(value):
@@ -249,8 +250,8 @@ class Records:
 
     def json_schema(self) -> dict:
         schema: dict = {"type": "array", "items": {"$ref": f"#/$defs/{self.record.name}"}}
-        if self.min_items:
-            schema["minItems"] = self.min_items
+        if self.non_empty:
+            schema["minItems"] = 1
         return schema
 
 
@@ -288,7 +289,7 @@ Indicator = Record(
         "unit": Field(_choice(tuple(UNITS))),
         "description": Field(TEXT, None),
         "growth_of": Field(INDICATOR_ID, None),
-        "observations": Field(Records(Observation, min_items=1)),
+        "observations": Field(Records(Observation, non_empty=True)),
     },
 )
 Event = Record(
@@ -316,7 +317,7 @@ def json_schema() -> dict:
         "type": "object",
         "additionalProperties": False,
         "properties": {
-            section: Records(record, min_items=1 if section == "sources" else 0).json_schema()
+            section: Records(record, non_empty=section == "sources").json_schema()
             for section, record in SECTIONS.items()
         },
         "required": list(SECTIONS),
