@@ -459,10 +459,6 @@ def _event_line(event, detailed: bool = False) -> str:
     return f"**{md(event.date_label)}** · {md(event.title)}{mark}{what} · {md_link(event.publisher, event.source_url)}"
 
 
-def _recent_lines(data: Dataset) -> tuple[str, ...]:
-    return tuple(_event_line(event) for event in charts.records(views.recent_events(data), _EVENT_LINE))
-
-
 def _event_list(lines: tuple[str, ...]) -> None:
     # One markdown list, not an element per event: each element costs the browser as much as a short list.
     if lines:
@@ -481,7 +477,7 @@ def event_list(data: Dataset, select: Callable, *args, key: str, title: str) -> 
 
 def recent_events(data: Dataset) -> None:
     """The latest events that happened, one line each with its source."""
-    _event_list(_memo(_recent_lines, data))
+    _event_list(_memo(_selected_lines, data, views.recent_events))
 
 
 @dataclass(frozen=True)
