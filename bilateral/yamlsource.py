@@ -70,14 +70,11 @@ class _Reader:
         for event in events:
             if isinstance(event, _NODE_EVENTS):
                 self._properties(event)
-                if isinstance(event, yaml.CollectionStartEvent):
-                    depth += 1
-                    if depth > MAX_DEPTH:
-                        line, col = _mark(event)
-                        raise DataError(
-                            [Problem(line, col, f"nested more than {MAX_DEPTH} levels deep: refused", self.path)]
-                        )
                 opens = int(isinstance(event, yaml.CollectionStartEvent))
+                depth += opens
+                if depth > MAX_DEPTH:
+                    message = f"nested more than {MAX_DEPTH} levels deep: refused"
+                    raise DataError([Problem(*_mark(event), message, self.path)])
                 if skipping:
                     skipping += opens
                     continue
