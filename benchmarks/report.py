@@ -249,7 +249,7 @@ def _browser(part: dict | None, add) -> None:
         return
     app, bare, ratios = part["app"], part["bare"], part["ratios"]
     same = part.get("elements")
-    rounds = part.get("later_rounds", 1)
+    rounds = part["later_rounds"]
     add(
         f"Medians of {part['repeats']} server starts each, the apps taking turns at going first; the later visits "
         f"are the median of {rounds} rounds on each server ({part['repeats'] * rounds} clicks per page).\n"
