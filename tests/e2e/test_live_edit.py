@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from playwright.sync_api import expect
 from test_browser import CHARTS, open_page, url_of
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -60,7 +61,8 @@ def test_valid_and_invalid_edits_reach_every_open_session_and_a_fix_brings_the_d
         for page in sessions.values():
             rerun_until(page, page.get_by_text(f"indicators.yaml:{line}", exact=False))
             assert page.get_by_text("unknown field 'vaule'", exact=False).count() == 1
-            assert page.locator(".js-plotly-plot").count() == 0
+            # The last good run's charts stay on screen, faded, until this run ends; then they must go.
+            expect(page.locator(".js-plotly-plot")).to_have_count(0, timeout=30_000)
             assert page.locator("[data-testid=stException]").count() == 0
 
         data_file.write_text(original, encoding="utf-8")
