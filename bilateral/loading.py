@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from .errors import DataError, Problem
 from .periods import parse_date, parse_period, span_label
 from .quotes import files_containing, quote_carries, read_texts
-from .schema import SECTIONS, describe
+from .schema import SECTIONS
 from .units import UNITS, format_value
 from .yamlsource import Positions, read_yaml
 
@@ -91,23 +91,21 @@ def _records(data: Any, check: _Checker) -> dict[str, list[tuple[int, tuple]]]:
             hint = f" (did you mean {near[0]!r}?)" if near else ""
             check.at((key,), f"unknown top-level key {key!r}{hint}: only sources, indicators and events", key=True)
     out: dict[str, list[tuple[int, tuple]]] = {}
-    for section, record_type in SECTIONS.items():
-        items = data.get(section)
+    for section, records in SECTIONS.items():
         out[section] = []
         if section not in data:
             check.at((), f"missing top-level key {section!r}")
             continue
-        if not isinstance(items, list):
-            check.at((section,), f"{section}: must be a list, not {describe(items)}")
+        items = data[section]
+        if refused := records.refusal(items, (section,), section):
+            check.at(*refused)
             continue
         for i, item in enumerate(items):
-            record, errors = record_type.validate(item, (section, i), section)
+            record, errors = records.record.validate(item, (section, i), section)
             if record is not None:
                 out[section].append((i, record))
             for error in errors:
                 check.at(*error)
-    if not out.get("sources") and "sources" in data and isinstance(data["sources"], list) and not data["sources"]:
-        check.at(("sources",), "sources: the list must not be empty")
     return out
 
 

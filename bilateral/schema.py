@@ -236,11 +236,17 @@ class Records:
         self.record = record
         self.non_empty = non_empty
 
-    def validate(self, value: Any, where: Where, label: str) -> tuple[tuple | None, list[Error]]:
+    def refusal(self, value: Any, where: Where, label: str) -> Error | None:
+        """Why the value cannot hold these records at all (not a list, or empty where one is needed), if it cannot."""
         if not isinstance(value, list):
-            return None, [Error(where, f"{label}: must be a list, not {describe(value)}")]
+            return Error(where, f"{label}: must be a list, not {describe(value)}")
         if self.non_empty and not value:
-            return None, [Error(where, f"{label}: the list must not be empty")]
+            return Error(where, f"{label}: the list must not be empty")
+        return None
+
+    def validate(self, value: Any, where: Where, label: str) -> tuple[tuple | None, list[Error]]:
+        if refused := self.refusal(value, where, label):
+            return None, [refused]
         items, errors = [], []
         for i, item in enumerate(value):
             record, found = self.record.validate(item, (*where, i), label)
@@ -306,7 +312,8 @@ Event = Record(
         "note": Field(TEXT, None),
     },
 )
-SECTIONS = {"sources": Source, "indicators": Indicator, "events": Event}
+# The file's top-level keys, each a list of records; a file must name one source at least.
+SECTIONS = {"sources": Records(Source, non_empty=True), "indicators": Records(Indicator), "events": Records(Event)}
 
 
 def json_schema() -> dict:
@@ -316,10 +323,7 @@ def json_schema() -> dict:
         "title": "Russia-Kyrgyzstan relations dataset",
         "type": "object",
         "additionalProperties": False,
-        "properties": {
-            section: Records(record, non_empty=section == "sources").json_schema()
-            for section, record in SECTIONS.items()
-        },
+        "properties": {section: records.json_schema() for section, records in SECTIONS.items()},
         "required": list(SECTIONS),
         "$defs": {record.name: record.json_schema() for record in (Event, Indicator, Observation, Source)},
     }

@@ -166,6 +166,15 @@ def test_a_misspelt_or_missing_section_is_rejected(variant, problems):
     ]
 
 
+def test_a_section_that_is_not_a_list_or_names_no_source_is_rejected(write_yaml, problems):
+    path = write_yaml("sources: []\nindicators: {}\nevents: none yet\n")
+    assert problems(path) == [
+        (1, "sources: the list must not be empty"),
+        (2, "indicators: must be a list, not dict"),
+        (3, "events: must be a list, not the text 'none yet'"),
+    ]
+
+
 def test_a_record_that_is_not_a_mapping_is_rejected(variant, problems):
     path, line = variant("events:\n  - id: state-visit-2025", "events:\n  - a visit\n  - id: state-visit-2025")
     assert problems(path) == [(line + 1, "events: must be a mapping of fields, not the text 'a visit'")]
