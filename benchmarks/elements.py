@@ -146,7 +146,6 @@ def write(out: Path) -> Path:
     """Write the elements app under out/elements; return its script."""
     folder = out / "elements"
     (folder / "pages").mkdir(parents=True, exist_ok=True)
-    sidebar = ""
     for name in PAGES:
         at = opened_page(name)
         data = folder / "data" / name
@@ -156,7 +155,8 @@ def write(out: Path) -> Path:
             writer.node(child, 0)
         script = _HEAD.format(name=name, folder=str(data)) + "\n".join(writer.lines) + "\n"
         (folder / "pages" / f"{name}.py").write_text(script, encoding="utf-8")
-        sidebar = "\n".join(f"st.sidebar.markdown({m.value!r})" for m in at.sidebar.markdown)
+    # dashboard.py draws the same sidebar on every page: the last page's stands for all.
+    sidebar = "\n".join(f"st.sidebar.markdown({m.value!r})" for m in at.sidebar.markdown)
     app = folder / "app.py"
     app.write_text(_APP.format(pages=navigation_entries(), sidebar=sidebar), encoding="utf-8")
     return app
