@@ -10,9 +10,9 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import DataError, Problem
 from .periods import parse_date, parse_period, span_label
-from .quotes import files_containing, quote_carries, read_texts
+from .quotes import quote_carries, read_texts, relative_period, stands_in
 from .schema import SECTIONS
-from .units import UNITS, format_value
+from .units import UNITS, convert, format_value
 from .yamlsource import Positions, read_yaml
 
 if TYPE_CHECKING:  # pandas is imported where the tables are built, so that `check` never pays for it
@@ -22,15 +22,19 @@ DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "indicators.yaml"
 
 OBSERVATION_COLUMNS = [
     "indicator_id", "topic", "label", "unit", "unit_label", "period", "period_label", "period_start",
-    "period_end", "value", "qualifier", "kind", "display", "base", "base_label", "said_by", "quote", "note",
+    "period_end", "value", "stated", "qualifier", "kind", "display", "base", "base_label", "side", "side_label",
+    "said_by", "said_by_side", "according_to", "according_to_side", "quote", "translation", "note",
     "derived", "arithmetic", "inputs", "source_id", "publisher", "source_title", "source_published",
-    "source_url", "line",
+    "source_url", "source_language", "source_accessed", "line",
 ]  # fmt: skip
+
+# Whose numbers a figure is: the statistics it cites, else the country of the official who stated it.
+SIDE_LABELS = {"ru": "Russian side", "kg": "Kyrgyz side", "other": "Other", "unstated": "Not stated"}
 
 _INDICATOR_COLUMNS = ["indicator_id", "topic", "label", "unit", "unit_label", "description", "growth_of", "derived"]
 _EVENT_COLUMNS = [
-    "event_id", "date", "end", "date_label", "start", "finish", "title", "category", "status", "quote", "note",
-    "source_id", "line",
+    "event_id", "account", "accounts", "disputed", "other_accounts", "date", "end", "date_label", "start",
+    "finish", "title", "category", "status", "said_by", "quote", "translation", "note", "source_id", "line",
 ]  # fmt: skip
 
 
@@ -51,7 +55,7 @@ class Dataset:
         groups = self.divergences["group"].nunique() if len(self.divergences) else 0
         written = int((~self.indicators["derived"]).sum())
         derived = int(self.observations["derived"].sum())
-        return _summary(len(self.sources), written, stated, len(self.events), derived, groups)
+        return _summary(len(self.sources), written, stated, self.events["event_id"].nunique(), derived, groups)
 
 
 def _summary(sources: int, indicators: int, observations: int, events: int, derived: int, divergences: int) -> str:
@@ -137,10 +141,58 @@ def _known_source(loc: tuple, source: str, sources: set[str], check: _Checker) -
     return False
 
 
+_LANGUAGE_NAMES = {"en": "English", "ru": "Russian", "ky": "Kyrgyz", "de": "German", "es": "Spanish", "ar": "Arabic"}
+
+
+def _quote_rules(loc: tuple, item: Any, source: Any, check: _Checker, dated: bool) -> None:
+    """What every quote owes its reader: a translation when not in English, and a note for a relative date.
+
+    `dated` tells whether the item gives a period or date that a relative quote would have to resolve.
+    """
+    if source is None:
+        return
+    if source.language != "en" and item.translation is None:
+        language = _LANGUAGE_NAMES.get(source.language, f"language {source.language!r}")
+        check.at((*loc, "quote"), f"quote: the source is in {language}: give our English translation as 'translation'")
+    if source.language == "en" and item.translation is not None:
+        check.at(
+            (*loc, "translation"), "translation: the source is in English; only a quote in another language has one"
+        )
+    words = relative_period(item.quote)
+    if words is None:
+        return
+    if item.note is None:
+        check.at(
+            (*loc, "quote"),
+            f"quote: says {words!r}: add a note saying which period that is, read against the page's own date",
+        )
+    if dated and source.published is None:
+        check.at(
+            (*loc, "quote"),
+            f"quote: says {words!r}, but the page's date is not known: the period cannot be resolved, so leave it out",
+        )
+
+
+def _sides(loc: tuple, obs: Any, check: _Checker) -> None:
+    for who, side in (("said_by", "said_by_side"), ("according_to", "according_to_side")):
+        if getattr(obs, who) is not None and getattr(obs, side) is None:
+            check.at(loc, f"missing field {side!r}: whose side {getattr(obs, who)!r} is ('ru', 'kg' or 'other')")
+        if getattr(obs, who) is None and getattr(obs, side) is not None:
+            check.at((*loc, side), f"{side}: says whose side {who!r} is, but there is no {who!r}")
+
+
 def _semantics(records: dict, check: _Checker, texts: dict[str, str] | None, declared: dict[str, set[str]]) -> None:
     for section in SECTIONS:
         _unique(records.get(section, []), section, check)
-    sources = {s.id for _, s in records.get("sources", [])} | declared["sources"]
+    by_id = {s.id: s for _, s in records.get("sources", [])}
+    sources = set(by_id) | declared["sources"]
+    for i, s in records.get("sources", []):
+        if s.published is not None and parse_date(s.accessed).end < parse_date(s.published).start:
+            check.at(
+                ("sources", i, "accessed"), f"accessed: {s.accessed} is before the page was published ({s.published})"
+            )
+        if texts is not None and s.file is not None and s.file not in texts:
+            check.at(("sources", i, "file"), f"file: no text {s.file!r} in the sources folder")
     indicators = {ind.id for _, ind in records.get("indicators", [])} | declared["indicators"]
     quotes: list[tuple[tuple, str, str]] = []  # (loc, source id, quote)
     for i, ind in records.get("indicators", []):
@@ -152,39 +204,48 @@ def _semantics(records: dict, check: _Checker, texts: dict[str, str] | None, dec
         for j, obs in enumerate(ind.observations):
             loc = ("indicators", i, "observations", j)
             _known_source((*loc, "source"), obs.source, sources, check)
+            source = by_id.get(obs.source)
             if obs.period is None and obs.kind != "target":
                 check.at(loc, "missing required field 'period' (only a target may leave its year unstated)")
             if obs.base is not None and ind.growth_of is None:
                 check.at((*loc, "base"), "base: only growth indicators (with growth_of) compare against a base")
             if obs.base is None and ind.growth_of is not None:
                 check.at(loc, "missing required field 'base': a growth figure needs the period it compares against")
-            if not quote_carries(obs.quote, obs.value):
+            language = source.language if source is not None else "en"
+            unit = UNITS[obs.unit or ind.unit]
+            if unit.dimension != UNITS[ind.unit].dimension:
+                check.at((*loc, "unit"), f"unit: {obs.unit!r} cannot be converted to the indicator's {ind.unit!r}")
+            elif not quote_carries(obs.quote, obs.value, unit.scale, language):
                 check.at((*loc, "quote"), f"quote: does not state the value {obs.value:g}")
+            _quote_rules(loc, obs, source, check, dated=obs.period is not None)
+            _sides(loc, obs, check)
             quotes.append(((*loc, "quote"), obs.source, obs.quote))
     for i, event in records.get("events", []):
-        _known_source(("events", i, "source"), event.source, sources, check)
-        if event.end is not None and parse_date(event.end).end < parse_date(event.date).start:
-            check.at(("events", i, "end"), f"end: {event.end} is before the date {event.date}")
-        quotes.append((("events", i, "quote"), event.source, event.quote))
+        for loc, account in _accounts(i, event):
+            _known_source((*loc, "source"), account.source, sources, check)
+            if account.end is not None and parse_date(account.end).end < parse_date(account.date).start:
+                check.at((*loc, "end"), f"end: {account.end} is before the date {account.date}")
+            _quote_rules(loc, account, by_id.get(account.source), check, dated=True)
+            quotes.append(((*loc, "quote"), account.source, account.quote))
     if texts is not None:
-        _quotes_in_texts(quotes, texts, check)
+        _quotes_in_texts(quotes, by_id, texts, check)
 
 
-def _quotes_in_texts(quotes: list, texts: dict[str, str], check: _Checker) -> None:
-    file_of: dict[str, tuple[set[str], int]] = {}
-    for loc, source, quote in quotes:
-        found = files_containing(quote, texts)
-        if not found:
-            check.at(loc, "quote: not found word for word in any source text")
+def _accounts(i: int, event: Any) -> list[tuple[tuple, Any]]:
+    """Every account of an event with where it stands: the one written in the event, then the others."""
+    return [(("events", i), event)] + [
+        (("events", i, "accounts", k), account) for k, account in enumerate(event.accounts or ())
+    ]
+
+
+def _quotes_in_texts(quotes: list, by_id: dict, texts: dict[str, str], check: _Checker) -> None:
+    """Each quote of a seed source (one with a file) stands word for word in that file."""
+    for loc, source_id, quote in quotes:
+        source = by_id.get(source_id)
+        if source is None or source.file is None or source.file not in texts:
             continue
-        if source in file_of:
-            common = file_of[source][0] & set(found)
-            if not common:
-                check.at(loc, f"quote: found in {found[0]}, but other quotes of {source!r} are from another text")
-                continue
-            file_of[source] = (common, file_of[source][1])
-        else:
-            file_of[source] = (set(found), check.line(loc))
+        if not stands_in(quote, texts[source.file]):
+            check.at(loc, f"quote: not found word for word in {source.file}")
 
 
 def check(path: str | Path, sources_dir: str | Path | None = None, shown: str | None = None):
@@ -237,8 +298,11 @@ def _rows(records: dict, positions: Positions) -> tuple[list[dict], list[dict], 
             "publisher": s.publisher,
             "source_title": s.title,
             "source_published": s.published,
-            "source_published_label": parse_date(s.published).label,
+            "source_published_label": parse_date(s.published).label if s.published else "date not shown",
             "source_url": s.url,
+            "source_language": s.language,
+            "source_accessed": s.accessed,
+            "source_file": s.file,
             "source_note": s.note,
         }
         for _, s in records["sources"]
@@ -267,13 +331,21 @@ def _rows(records: dict, positions: Positions) -> tuple[list[dict], list[dict], 
                     "period_label": period.label if period else "no year stated",
                     "period_start": period.start if period else None,
                     "period_end": period.end if period else None,
-                    "value": obs.value,
+                    "value": convert(obs.value, obs.unit, ind.unit) if obs.unit else obs.value,
+                    "stated": format_value(obs.value, obs.unit, obs.qualifier)
+                    if obs.unit not in (None, ind.unit)
+                    else None,
                     "qualifier": obs.qualifier,
                     "kind": obs.kind,
                     "base": obs.base,
                     "base_label": parse_period(obs.base).label if obs.base else None,
+                    "side": obs.according_to_side or obs.said_by_side or "unstated",
                     "said_by": obs.said_by,
+                    "said_by_side": obs.said_by_side,
+                    "according_to": obs.according_to,
+                    "according_to_side": obs.according_to_side,
                     "quote": obs.quote,
+                    "translation": obs.translation,
                     "note": obs.note,
                     "derived": False,
                     "arithmetic": None,
@@ -293,12 +365,22 @@ def _rows(records: dict, positions: Positions) -> tuple[list[dict], list[dict], 
             row
             | {key: ind[key] for key in ("topic", "label", "unit", "unit_label")}
             | {key: source[key] for key in _SOURCE_COLUMNS}
-            | {"display": format_value(row["value"], ind["unit"], row["qualifier"], signed=bool(ind["growth_of"]))}
+            | {"display": _display(row, ind)}
+            | {"side_label": SIDE_LABELS[row["side"]]}
         )
     return sources, indicators, observations, not_derived
 
 
-_SOURCE_COLUMNS = ("publisher", "source_title", "source_published", "source_published_label", "source_url")
+def _display(row: dict, ind: dict) -> str:
+    """A figure as shown, in its indicator's unit; also as stated when the source used another unit."""
+    shown = format_value(row["value"], ind["unit"], row["qualifier"], signed=bool(ind["growth_of"]))
+    return f"{shown} (stated as {row['stated']})" if row.get("stated") else shown
+
+
+_SOURCE_COLUMNS = (
+    "publisher", "source_title", "source_published", "source_published_label", "source_url", "source_language",
+    "source_accessed",
+)  # fmt: skip
 
 
 def summary(records: dict) -> str:
@@ -335,27 +417,14 @@ def _tables(path: Path, records: dict, positions: Positions) -> Dataset:
     observations = table(
         observation_rows, [*OBSERVATION_COLUMNS, "source_published_label"], observation_types | {"line": "Int64"}
     )
-    event_rows = [
-        {
-            "event_id": e.id,
-            "date": e.date,
-            "end": e.end,
-            "date_label": span_label(parse_date(e.date), parse_date(e.end) if e.end else None),
-            "start": parse_date(e.date).start,
-            "finish": parse_date(e.end or e.date).end,
-            "title": e.title,
-            "category": e.category,
-            "status": e.status,
-            "quote": e.quote,
-            "note": e.note,
-            "source_id": e.source,
-            "line": positions.get(("events", i), (0, 0))[0],
-        }
-        for i, e in records["events"]
-    ]
-    events = table(event_rows, _EVENT_COLUMNS, {"start": "datetime", "finish": "datetime", "line": int})
-    events = events.merge(sources.drop(columns=["source_note"]), how="left", on="source_id")
-    events = events.sort_values(["start", "event_id"], ignore_index=True)
+    event_rows = _event_rows(records, positions)
+    events = table(
+        event_rows,
+        _EVENT_COLUMNS,
+        {"start": "datetime", "finish": "datetime", "line": int, "account": int, "accounts": int, "disputed": bool},
+    )
+    events = events.merge(sources.drop(columns=["source_note", "source_file"]), how="left", on="source_id")
+    events = events.sort_values(["start", "event_id", "account"], ignore_index=True)
     divergence_types = {"value": float, "spread": float, "spread_pct": float, "compatible": bool}
     return Dataset(
         path=path,
@@ -366,3 +435,42 @@ def _tables(path: Path, records: dict, positions: Positions) -> Dataset:
         divergences=table(divergences.find(observation_rows), divergences.COLUMNS, divergence_types),
         not_derived=not_derived,
     )
+
+
+def _event_rows(records: dict, positions: Positions) -> list[dict]:
+    """One row per account of each event: where sources date or tell an event differently, each is kept."""
+    publishers = {s.id: s.publisher for _, s in records["sources"]}
+    rows = []
+    for i, e in records["events"]:
+        accounts = _accounts(i, e)
+        labels = [span_label(parse_date(a.date), parse_date(a.end) if a.end else None) for _, a in accounts]
+        for k, (loc, a) in enumerate(accounts):
+            others = [
+                f"{label} ({publishers.get(other.source, other.source)})"
+                for n, (label, (_, other)) in enumerate(zip(labels, accounts, strict=True))
+                if n != k
+            ]
+            rows.append(
+                {
+                    "event_id": e.id,
+                    "account": k + 1,
+                    "accounts": len(accounts),
+                    "disputed": len(set(labels)) > 1,
+                    "other_accounts": "; ".join(others) or None,
+                    "date": a.date,
+                    "end": a.end,
+                    "date_label": labels[k],
+                    "start": parse_date(a.date).start,
+                    "finish": parse_date(a.end or a.date).end,
+                    "title": e.title,
+                    "category": e.category,
+                    "status": e.status,
+                    "said_by": a.said_by,
+                    "quote": a.quote,
+                    "translation": a.translation,
+                    "note": a.note,
+                    "source_id": a.source,
+                    "line": positions.get(loc, (0, 0))[0],
+                }
+            )
+    return rows

@@ -1,55 +1,149 @@
-"""Check quotes: that a quote carries its figure, and that it stands word for word in a source text."""
+"""Check quotes: that a quote carries its figure, whether it dates itself relatively, and that it stands in its text."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
-_WORDS = {
+# Number words by their stem, so that one entry reads every case of a Russian or Kyrgyz numeral
+# ("два", "двух", "двум"): a token counts when it starts with the stem and is at most a few letters longer.
+_EN_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
-    "hundred": 100, "thousand": 1000,
-    "double": 2, "twice": 2, "triple": 3, "threefold": 3, "quadruple": 4,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "hundred": 100, "double": 2, "twice": 2, "triple": 3, "threefold": 3, "quadruple": 4,
+    "dozen": 12,
+}  # fmt: skip
+_RU_WORDS = {
+    "один": 1, "одна": 1, "одно": 1, "одног": 1, "одной": 1, "одном": 1, "два": 2, "две": 2, "двух": 2,
+    "двум": 2, "три": 3, "трех": 3, "трёх": 3, "трем": 3, "четыре": 4, "четырех": 4, "четырёх": 4,
+    "пять": 5, "пяти": 5, "шесть": 6, "шести": 6, "семь": 7, "семи": 7, "восемь": 8, "восьми": 8,
+    "девять": 9, "девяти": 9, "десять": 10, "десяти": 10, "одиннадцат": 11, "двенадцат": 12,
+    "тринадцат": 13, "четырнадцат": 14, "пятнадцат": 15, "шестнадцат": 16, "семнадцат": 17,
+    "восемнадцат": 18, "девятнадцат": 19, "двадцат": 20, "тридцат": 30, "сорок": 40,
+    "пятьдесят": 50, "пятидесят": 50, "шестьдесят": 60, "шестидесят": 60, "семьдесят": 70,
+    "семидесят": 70, "восемьдесят": 80, "восьмидесят": 80, "девяност": 90, "сто": 100, "ста": 100,
+    "двести": 200, "двухсот": 200, "триста": 300, "трехсот": 300, "трёхсот": 300, "четыреста": 400,
+    "пятьсот": 500, "пятисот": 500, "шестьсот": 600, "семьсот": 700, "восемьсот": 800,
+    "девятьсот": 900, "вдвое": 2, "втрое": 3, "вчетверо": 4, "полтора": 1.5, "полторы": 1.5,
+    # Kyrgyz
+    "бир": 1, "эки": 2, "үч": 3, "төрт": 4, "беш": 5, "алты": 6, "жети": 7, "сегиз": 8, "тогуз": 9,
+    "он": 10, "жыйырма": 20, "отуз": 30, "кырк": 40, "элүү": 50, "алтымыш": 60, "жетимиш": 70,
+    "сексен": 80, "токсон": 90, "жүз": 100,
 }  # fmt: skip
 _FRACTIONS = {
-    "half": 1 / 2, "one-half": 1 / 2, "one-third": 1 / 3, "two-thirds": 2 / 3,
-    "one-quarter": 1 / 4, "three-quarters": 3 / 4,
+    "half": 1 / 2, "one-half": 1 / 2, "one-third": 1 / 3, "two-thirds": 2 / 3, "one-quarter": 1 / 4,
+    "three-quarters": 3 / 4, "треть": 1 / 3, "трети": 1 / 3, "половин": 1 / 2, "четверт": 1 / 4,
 }  # fmt: skip
-_MULTIPLIERS = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
-_TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[a-z]+(?:-[a-z]+)?", re.IGNORECASE)
+_MULTIPLIERS = {
+    "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "mn": 1e6, "mln": 1e6,
+    "тыс": 1e3, "тысяч": 1e3, "млн": 1e6, "миллион": 1e6, "млрд": 1e9, "миллиард": 1e9, "трлн": 1e12,
+    "триллион": 1e12, "миң": 1e3,
+}  # fmt: skip
+_SPACE = "[ \u00a0\u202f]"  # Russian groups digits with a (narrow, non-breaking) space: 16 000
+_TOKEN = re.compile(
+    rf"\d{{1,3}}(?:{_SPACE}\d{{3}})+(?:[.,]\d+)?(?!\d)|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?(?!\d)|\d+(?:[.,]\d+)?|[^\W\d_]+(?:-[^\W\d_]+)?"
+)
 _QUOTES = str.maketrans({c: '"' for c in "«»“”„‟″"} | {c: "'" for c in "‘’‚‛′"})
 
 
-def numbers_in(text: str) -> set[float]:
-    """Every number a reader can see in the text, written in digits or words, with and without a multiplier."""
+def _by_stem(table: dict[str, float], token: str, slack: int) -> float | None:
+    if token in table:
+        return table[token]
+    for cut in range(1, slack + 1):
+        if len(token) - cut >= 3 and token[:-cut] in table:
+            return table[token[:-cut]]
+    return None
+
+
+def _digits(token: str, decimal_comma: bool) -> set[float]:
+    """The values digits can mean: 3,2 is 3.2 in Russian and 3,200 is 3200 in English; 16 000 is 16000."""
+    bare = re.sub(_SPACE, "", token)
+    if "," in bare and "." in bare:
+        return {float(bare.replace(",", ""))}
+    if "," in bare:
+        grouped = re.fullmatch(r"\d{1,3}(?:,\d{3})+", bare)
+        values = {float(bare.replace(",", "."))} if decimal_comma or not grouped else set()
+        if grouped:
+            values.add(float(bare.replace(",", "")))
+        return values
+    return {float(bare)}
+
+
+def numbers_in(text: str, language: str = "en") -> set[float]:
+    """Every number a reader can see in the text, in digits or words, alone and with what multiplies it.
+
+    A run of numbers and multipliers is also read whole, as "2 миллиарда 406 миллионов" (2.406 billion)
+    or "двадцать пять" (25) are.
+    """
     found: set[float] = set()
     tokens = [t.lower() for t in _TOKEN.findall(text)]
-    for i, token in enumerate(tokens):
+    total = current = 0.0
+    in_run = False
+
+    def close() -> None:
+        nonlocal total, current, in_run
+        if in_run:
+            found.add(total + current)
+        total = current = 0.0
+        in_run = False
+
+    for token in tokens:
         if token[0].isdigit():
-            value = float(token.replace(",", ""))
-        elif token in _WORDS:
-            value = float(_WORDS[token])
-        elif token in _FRACTIONS:
-            found.update({_FRACTIONS[token], _FRACTIONS[token] * 100})
+            values = _digits(token, decimal_comma=language != "en")
+        elif (word := _EN_WORDS.get(token, _by_stem(_RU_WORDS, token, 3))) is not None:
+            values = {float(word)}
+        elif (fraction := _by_stem(_FRACTIONS, token, 2)) is not None:
+            found.update({fraction, fraction * 100})
+            close()
+            continue
+        elif (multiplier := _MULTIPLIERS.get(token, _by_stem(_MULTIPLIERS, token, 3))) is not None:
+            if in_run:
+                total, current = total + (current or 1) * multiplier, 0.0
             continue
         else:
+            close()
             continue
-        found.add(value)
-        following = tokens[i + 1] if i + 1 < len(tokens) else ""
-        if following in _MULTIPLIERS:
-            found.add(value * _MULTIPLIERS[following])
+        found.update(values)
+        value = max(values)
+        if in_run and not current:
+            current = value  # "2 миллиарда 406 миллионов": the next group after a multiplier
+        elif in_run and value < current and current % 10 == 0:
+            current += value  # "twenty five", "сто двадцать"
+        else:
+            close()
+            in_run, current = True, value
+            if len(values) > 1:  # an ambiguous 3,200: read each way alone, not in a run
+                close()
+    close()
     return found
 
 
-def quote_carries(quote: str, value: float) -> bool:
-    """Tell whether the quote states the value, allowing for rounding of fractions such as one-third."""
-    for n in numbers_in(quote):
+def quote_carries(quote: str, value: float, scale: float = 1.0, language: str = "en") -> bool:
+    """Tell whether the quote states the value (in units of `scale`), allowing for rounding of fractions."""
+    targets = {value, value * scale}
+    for n in numbers_in(quote, language):
         # is_integer, not n != int(n): a number of 309 digits or more reads as infinity, which int() refuses.
         rounded = not n.is_integer() and round(n, 1) == value
-        if n == value or rounded or abs(n - value) <= 1e-9 * max(1.0, abs(value)):
+        if rounded or any(abs(n - t) <= 1e-9 * max(1.0, abs(t)) for t in targets):
             return True
     return False
+
+
+# Words that date a figure against the page's own date, which only a note can resolve.
+_RELATIVE = re.compile(
+    r"\b(?:last|this|previous|past|current|next|coming)\s+years?\b|\ba\s+year\s+(?:ago|earlier)\b"
+    r"|(?:поза)?прошл(?:ом|ого|ый|ым|ому)\s+год\w*|(?:текущ|нынешн|будущ|следующ)(?:ем|его|ий|им|ему)\s+год\w*"
+    r"|этом\s+году|этого\s+года|начала\s+года|өткөн\s+жыл\w*|былтыр\w*|быйыл\w*|ушул\s+жыл\w*|кийинки\s+жыл\w*",
+    re.IGNORECASE,
+)
+
+
+def relative_period(quote: str) -> str | None:
+    """The words of the quote that date it relatively ("last year", "в прошлом году"), if any."""
+    match = _RELATIVE.search(quote)
+    return " ".join(match.group(0).split()) if match else None
 
 
 def normalise(text: str) -> str:
@@ -65,6 +159,6 @@ def read_texts(folder: str | Path) -> dict[str, str]:
     }
 
 
-def files_containing(quote: str, texts: dict[str, str]) -> list[str]:
-    needle = normalise(quote)
-    return [name for name, text in texts.items() if needle in text]
+def stands_in(quote: str, text: str) -> bool:
+    """Tell whether the quote stands word for word in a text read by read_texts."""
+    return normalise(quote) in text

@@ -16,10 +16,11 @@ from .units import UNITS
 # time, and importing one (with its schema build) took longer than the whole check of the real file.
 
 TOPICS = ("trade", "investment", "energy", "education", "migration", "diplomacy")
-CATEGORIES = ("diplomacy", "treaty", "visit", "economy", "energy", "education", "culture", "security")
+CATEGORIES = ("diplomacy", "treaty", "visit", "economy", "energy", "education", "culture", "security", "migration")
 QUALIFIERS = ("exact", "approx", "at_least", "at_most")
-KINDS = ("actual", "target")
+KINDS = ("actual", "target", "forecast")
 STATUSES = ("happened", "planned")
+SIDES = ("ru", "kg", "other")  # whose numbers, or whose official: Russia's, Kyrgyzstan's, anyone else's
 
 Where = tuple[str | int, ...]
 
@@ -139,6 +140,7 @@ TEXT = Kind({"type": "string", "minLength": 1}, _text)
 NUMBER = Kind({"type": "number"}, _number)
 SOURCE_ID = _id(r"^[a-z0-9]+(?:[-.][a-z0-9]+)*$", "a source id: lowercase letters and digits joined by - or .")
 INDICATOR_ID = _id(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$", "an indicator id in snake_case")
+LANGUAGE = _id(r"^[a-z]{2}$", "a language code: two letters of ISO 639-1, such as en, ru or ky")
 EVENT_ID = _id(r"^[a-z0-9]+(?:-[a-z0-9]+)*$", "an event id: lowercase letters and digits joined by -")
 PERIOD = Kind(
     {
@@ -267,22 +269,36 @@ Source = Record(
         "id": Field(SOURCE_ID),
         "publisher": Field(TEXT),
         "title": Field(TEXT),
-        "published": Field(DATE),
+        "published": Field(DATE, None, "only as the page or its URL shows it; leave it out when they do not"),
         "url": Field(URL, None),
+        "language": Field(LANGUAGE, description="the language of the page, and so of its quotes"),
+        "accessed": Field(DATE, description="the date the page or text was read"),
+        "file": Field(TEXT, None, "the source text's file name in the project's sources folder, for a seed text"),
         "note": Field(TEXT, None),
     },
 )
+_SAID_BY = {
+    "said_by": Field(TEXT, None, "who stated it, when the source says"),
+    "said_by_side": Field(_choice(SIDES), None, "which country's official stated it (with said_by)"),
+}
+_QUOTE = {
+    "quote": Field(TEXT, description="the shortest clause carrying it, word for word in the source's language"),
+    "translation": Field(TEXT, None, "our English translation of a quote not in English"),
+}
 Observation = Record(
     "Observation",
     {
         "period": Field(PERIOD, None, "required unless kind is target with no year stated"),
         "value": Field(NUMBER),
+        "unit": Field(_choice(tuple(UNITS)), None, "the unit the source states it in, if not the indicator's"),
         "qualifier": Field(_choice(QUALIFIERS), "exact"),
         "kind": Field(_choice(KINDS), "actual"),
         "base": Field(PERIOD, None, "growth indicators only: the period compared against"),
         "source": Field(SOURCE_ID),
-        "said_by": Field(TEXT, None),
-        "quote": Field(TEXT),
+        **_SAID_BY,
+        "according_to": Field(TEXT, None, "whose statistics the figure is, when the source says"),
+        "according_to_side": Field(_choice(SIDES), None, "which country those statistics are (with according_to)"),
+        **_QUOTE,
         "note": Field(TEXT, None),
     },
 )
@@ -298,18 +314,24 @@ Indicator = Record(
         "observations": Field(Records(Observation, non_empty=True)),
     },
 )
+_ACCOUNT = {
+    "date": Field(DATE),
+    "end": Field(DATE, None),
+    "source": Field(SOURCE_ID),
+    "said_by": Field(TEXT, None, "who gave this account, when the source says"),
+    **_QUOTE,
+    "note": Field(TEXT, None),
+}
+Account = Record("Account", _ACCOUNT)
 Event = Record(
     "Event",
     {
         "id": Field(EVENT_ID),
-        "date": Field(DATE),
-        "end": Field(DATE, None),
         "title": Field(TEXT),
         "category": Field(_choice(CATEGORIES)),
         "status": Field(_choice(STATUSES), "happened"),
-        "source": Field(SOURCE_ID),
-        "quote": Field(TEXT),
-        "note": Field(TEXT, None),
+        **_ACCOUNT,
+        "accounts": Field(Records(Account), None, "other sources' accounts of the same event, each with its own date"),
     },
 )
 # The file's top-level keys, each a list of records; a file must name one source at least.
@@ -325,5 +347,5 @@ def json_schema() -> dict:
         "additionalProperties": False,
         "properties": {section: records.json_schema() for section, records in SECTIONS.items()},
         "required": list(SECTIONS),
-        "$defs": {record.name: record.json_schema() for record in (Event, Indicator, Observation, Source)},
+        "$defs": {record.name: record.json_schema() for record in (Account, Event, Indicator, Observation, Source)},
     }

@@ -167,7 +167,7 @@ def dataset_summary(data: Dataset) -> dict[str, object]:
     newest = max(zip(data.sources["source_published"], data.sources["source_published_label"]))
     return {
         "figures": int((~data.observations["derived"]).sum()),
-        "events": len(data.events),
+        "events": data.events["event_id"].nunique(),
         "sources": len(data.sources),
         "newest": newest[1],
     }

@@ -226,9 +226,26 @@ def read_yaml(path: str | Path, display: str | None = None) -> tuple[Any, Positi
     try:
         data = reader.read(yaml.parse(text, Loader=_Loader))
     except yaml.MarkedYAMLError as e:
-        mark = e.problem_mark or e.context_mark
-        message = " ".join(filter(None, [e.context, e.problem]))
-        fail(f"YAML syntax error: {message}", *_line_col(text, mark.line + 1, mark.column + 1) if mark else (1, 1))
+        start, stop = e.context_mark, e.problem_mark
+        at_stop = _line_col(text, stop.line + 1, stop.column + 1) if stop else (1, 1)
+        at_start = _line_col(text, start.line + 1, start.column + 1) if start else at_stop
+        if at_start[0] == at_stop[0]:
+            message = " ".join(filter(None, [e.context, e.problem]))
+            fail(f"YAML syntax error: {message}", *at_stop)
+        # An unclosed quote or bracket is noticed lines later, where the parser stops; the line to mend
+        # is usually where the broken construct starts. Both are reported, each naming the other.
+        raise DataError(
+            [
+                Problem(
+                    *at_start,
+                    f"YAML syntax error: {e.context} that starts here: {e.problem} at line {at_stop[0]}",
+                    shown,
+                ),
+                Problem(
+                    *at_stop, f"YAML syntax error: {e.problem}, {e.context} that starts at line {at_start[0]}", shown
+                ),
+            ]
+        ) from None
     except yaml.reader.ReaderError as e:
         # libyaml counts the position in bytes of UTF-8, the pure-Python reader in characters.
         in_bytes = _Loader is not yaml.SafeLoader

@@ -17,6 +17,8 @@ sources:
     publisher: Publisher A
     title: A report on trade
     published: "2025-11"
+    language: en
+    accessed: "2026-12-01"
     url: https://example.org/report
 indicators:
   - id: trade_turnover
@@ -29,7 +31,9 @@ indicators:
         kind: actual
         source: src-a
         said_by: Vladimir Putin
+        said_by_side: ru
         quote: "trade reached a record $4.1 billion last year"
+        note: "'last year' = 2024: the page is dated 2025-11"
       - period: "2025-01..2025-09"
         value: 3.3
         qualifier: approx

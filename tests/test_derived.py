@@ -83,6 +83,8 @@ sources:
     publisher: Publisher A
     title: A report
     published: "2025"
+    language: en
+    accessed: "2026-12-01"
 indicators:
   - id: trade_turnover
     topic: trade
@@ -136,6 +138,8 @@ SOURCE_B = """\
     publisher: Publisher B
     title: B report
     published: "2025"
+    language: en
+    accessed: "2026-12-01"
 """
 
 

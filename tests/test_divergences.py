@@ -41,10 +41,14 @@ sources:
     publisher: A
     title: A report
     published: "2025"
+    language: en
+    accessed: "2026-12-01"
   - id: src-b
     publisher: B
     title: B report
     published: "2025"
+    language: en
+    accessed: "2026-12-01"
 events: []
 indicators:
 """

@@ -5,6 +5,7 @@ import pytest
 
 from bilateral import DataError, load
 from bilateral.loading import OBSERVATION_COLUMNS, check
+from tests.conftest import line_in
 
 # ------------------------------------------------------------------ bad input, one class per test
 
@@ -20,7 +21,10 @@ def test_unknown_field_suggests_the_near_miss(variant, problems, line_of):
 def test_unknown_field_without_a_near_miss_lists_the_allowed_fields(variant, problems):
     path, line = variant("    url: https://example.org/report", "    url: https://example.org/report\n    colour: red")
     assert problems(path) == [
-        (line + 1, "unknown field 'colour' (allowed: id, publisher, title, published, url, note)")
+        (
+            line + 1,
+            "unknown field 'colour' (allowed: id, publisher, title, published, url, language, accessed, file, note)",
+        )
     ]
 
 
@@ -31,9 +35,9 @@ def test_duplicate_key_is_rejected_with_both_lines(variant, problems):
 
 def test_a_yaml_syntax_error_fails_the_load_at_its_line(variant, problems):
     path, line = variant("title: State visit", "title: [State visit")
-    [(reported_line, message)] = problems(path)
-    assert reported_line == line + 1
-    assert message.startswith("YAML syntax error: while parsing a flow sequence")
+    [(opened, message), (stopped, _)] = problems(path)
+    assert (opened, stopped) == (line, line + 1)
+    assert message.startswith("YAML syntax error: while parsing a flow sequence that starts here")
 
 
 def test_missing_required_field_is_reported_at_its_record(variant, problems, line_of):
@@ -94,11 +98,11 @@ def test_a_source_naming_no_source_is_rejected(variant, problems, wrong, message
 @pytest.mark.parametrize(
     ("old", "new", "message"),
     [
-        ("unit: usd_bn", "unit: usd_billion", "unit: 'usd_billion' is not one of 'usd_bn', 'usd_m', 'rub_bn'"),
+        ("unit: usd_bn", "unit: usd_billion", "unit: 'usd_billion' is not one of 'usd_bn', 'usd_m', 'usd_k'"),
         ("topic: trade", "topic: tarde", "topic: 'tarde' is not one of 'trade', 'investment', 'energy'"),
         ("category: visit", "category: visits", "category: 'visits' is not one of 'diplomacy', 'treaty', 'visit'"),
         ("qualifier: approx", "qualifier: roughly", "qualifier: 'roughly' is not one of 'exact', 'approx', 'at_least'"),
-        ("kind: actual", "kind: forecast", "kind: 'forecast' is not one of 'actual' or 'target'"),
+        ("kind: actual", "kind: plan", "kind: 'plan' is not one of 'actual', 'target' or 'forecast'"),
         ("status: happened", "status: maybe", "status: 'maybe' is not one of 'happened' or 'planned'"),
     ],
 )
@@ -265,23 +269,238 @@ def texts(tmp_path):
     return folder
 
 
+def seed_text(minimal_yaml: str, name: str = "a.txt") -> str:
+    """The minimal file with its source read from a seed text of the sources folder."""
+    return minimal_yaml.replace(
+        "    url: https://example.org/report\n", f"    url: https://example.org/report\n    file: {name}\n"
+    )
+
+
 def test_quotes_found_word_for_word_pass(write_yaml, minimal_yaml, texts):
-    assert len(load(write_yaml(minimal_yaml), texts).observations) == 2
+    assert len(load(write_yaml(seed_text(minimal_yaml)), texts).observations) == 2
 
 
-def test_a_quote_altered_by_one_word_is_reported_as_not_found(variant, problems, texts):
-    path, line = variant("trade reached a record", "trade hit a record")
-    assert problems(path, texts) == [(line, "quote: not found word for word in any source text")]
+def test_a_quote_altered_by_one_word_is_reported_as_not_found(write_yaml, minimal_yaml, problems, texts):
+    text = seed_text(minimal_yaml).replace("trade reached a record", "trade hit a record")
+    assert problems(write_yaml(text), texts) == [
+        (line_in(text, "trade hit"), "quote: not found word for word in a.txt")
+    ]
 
 
-def test_quotes_of_one_source_split_across_two_texts_are_reported(write_yaml, minimal_yaml, problems, texts, line_of):
+def test_a_quote_found_only_in_another_text_is_reported(write_yaml, minimal_yaml, problems, texts):
     (texts / "b.txt").write_text("Elsewhere: the state visit of November 26.", encoding="utf-8")
     (texts / "a.txt").write_text(
         "trade reached a record $4.1 billion last year; about $3.3 billion from January to September", encoding="utf-8"
     )
-    path = write_yaml(minimal_yaml)
-    assert problems(path, texts) == [
-        (line_of('quote: "the state visit'), "quote: found in b.txt, but other quotes of 'src-a' are from another text")
+    text = seed_text(minimal_yaml)
+    assert problems(write_yaml(text), texts) == [
+        (line_in(text, "the state visit"), "quote: not found word for word in a.txt")
+    ]
+
+
+def test_a_seed_text_missing_from_the_folder_is_reported_at_its_file_line(write_yaml, minimal_yaml, problems, texts):
+    text = seed_text(minimal_yaml, "gone.txt")
+    assert problems(write_yaml(text), texts) == [
+        (line_in(text, "gone.txt"), "file: no text 'gone.txt' in the sources folder")
+    ]
+
+
+def test_a_web_source_is_not_looked_for_in_the_seed_texts(write_yaml, minimal_yaml, texts):
+    (texts / "a.txt").write_text("nothing of the quotes", encoding="utf-8")
+    assert len(load(write_yaml(minimal_yaml), texts).observations) == 2
+
+
+# ------------------------------------------------------------------ web sources: language, dates, sides
+
+RUSSIAN_SOURCE = """\
+  - id: src-ru
+    publisher: Publisher R
+    title: Отчёт
+    published: "2019-03-28"
+    url: https://example.org/ru
+    language: ru
+    accessed: "2026-12-01"
+"""
+RUSSIAN_FIGURE = """\
+      - period: "2018"
+        value: 2.5
+        source: src-ru
+        quote: "товарооборот составил 2,5 млрд долларов"
+        translation: "trade turnover amounted to $2.5 billion"
+"""
+
+
+def with_russian(minimal_yaml: str, figure: str = RUSSIAN_FIGURE, source: str = RUSSIAN_SOURCE) -> str:
+    """The minimal file with a Russian-language source and one figure of it."""
+    text = minimal_yaml.replace("indicators:\n", source + "indicators:\n", 1)
+    return text.replace("events:\n", figure + "events:\n", 1)
+
+
+def test_a_russian_quote_with_its_translation_and_decimal_comma_loads(write_yaml, minimal_yaml):
+    o = load(write_yaml(with_russian(minimal_yaml))).observations
+    row = o[o["source_id"] == "src-ru"].iloc[0]
+    assert (row["value"], row["quote"], row["translation"]) == (
+        2.5,
+        "товарооборот составил 2,5 млрд долларов",
+        "trade turnover amounted to $2.5 billion",
+    )
+    assert (row["source_language"], row["source_accessed"]) == ("ru", "2026-12-01")
+
+
+def test_a_quote_not_in_english_without_a_translation_is_refused_at_the_quote(write_yaml, minimal_yaml, problems):
+    text = with_russian(
+        minimal_yaml, RUSSIAN_FIGURE.replace('        translation: "trade turnover amounted to $2.5 billion"\n', "")
+    )
+    assert problems(write_yaml(text)) == [
+        (line_in(text, "2,5 млрд"), "quote: the source is in Russian: give our English translation as 'translation'")
+    ]
+
+
+def test_a_translation_of_an_english_quote_is_refused(variant, problems):
+    path, line = variant("        note: \"'last year'", "        translation: x\n        note: \"'last year'")
+    assert problems(path) == [(line, "translation: the source is in English; only a quote in another language has one")]
+
+
+def test_a_russian_quote_that_does_not_state_its_value_is_refused(write_yaml, minimal_yaml, problems):
+    text = with_russian(minimal_yaml, RUSSIAN_FIGURE.replace("value: 2.5", "value: 2.4"))
+    assert problems(write_yaml(text)) == [(line_in(text, "2,5 млрд"), "quote: does not state the value 2.4")]
+
+
+def test_last_year_without_a_note_is_refused(variant, problems):
+    path, line = variant("        note: \"'last year' = 2024: the page is dated 2025-11\"\n", "")
+    assert problems(path) == [
+        (line - 1, "quote: says 'last year': add a note saying which period that is, read against the page's own date")
+    ]
+
+
+def test_v_proshlom_godu_without_a_note_is_refused(write_yaml, minimal_yaml, problems):
+    figure = RUSSIAN_FIGURE.replace("товарооборот составил", "в прошлом году товарооборот составил")
+    text = with_russian(minimal_yaml, figure)
+    assert problems(write_yaml(text)) == [
+        (
+            line_in(text, "2,5 млрд"),
+            "quote: says 'прошлом году': add a note saying which period that is, read against the page's own date",
+        )
+    ]
+
+
+def test_a_relative_period_on_a_page_of_unknown_date_is_refused_unless_the_period_is_left_out(
+    write_yaml, minimal_yaml, problems
+):
+    source = RUSSIAN_SOURCE.replace('    published: "2019-03-28"\n', "")
+    figure = RUSSIAN_FIGURE.replace("товарооборот составил", "в прошлом году товарооборот составил")
+    figure += "        note: the page shows no date\n"
+    text = with_russian(minimal_yaml, figure, source)
+    assert problems(write_yaml(text)) == [
+        (
+            line_in(text, "2,5 млрд"),
+            "quote: says 'прошлом году', but the page's date is not known: "
+            "the period cannot be resolved, so leave it out",
+        )
+    ]
+
+
+def test_accessed_before_published_is_refused_at_accessed(write_yaml, minimal_yaml, problems):
+    text = with_russian(minimal_yaml, source=RUSSIAN_SOURCE.replace('accessed: "2026-12-01"', 'accessed: "2019-03-27"'))
+    assert problems(write_yaml(text)) == [
+        (line_in(text, "2019-03-27"), "accessed: 2019-03-27 is before the page was published (2019-03-28)")
+    ]
+
+
+def test_a_page_read_in_the_month_it_was_published_is_not_refused(write_yaml, minimal_yaml):
+    text = with_russian(minimal_yaml, source=RUSSIAN_SOURCE.replace('accessed: "2026-12-01"', 'accessed: "2019-03"'))
+    assert len(load(write_yaml(text)).sources) == 2
+
+
+def test_whose_numbers_and_who_said_them_give_the_side_of_a_figure(write_yaml, minimal_yaml):
+    figure = RUSSIAN_FIGURE + (
+        "        said_by: Sergei Vakunov\n        said_by_side: ru\n"
+        "        according_to: National Statistical Committee of the Kyrgyz Republic\n        according_to_side: kg\n"
+    )
+    o = load(write_yaml(with_russian(minimal_yaml, figure))).observations.set_index("source_id")
+    assert o.loc["src-ru", ["side", "side_label", "said_by_side", "according_to"]].tolist() == [
+        "kg",
+        "Kyrgyz side",
+        "ru",
+        "National Statistical Committee of the Kyrgyz Republic",
+    ]
+    assert o.loc["src-a", ["side", "side_label"]].values.tolist() == [
+        ["ru", "Russian side"],  # Putin's word, no statistics named
+        ["unstated", "Not stated"],
+    ]
+
+
+def test_a_speaker_without_a_side_and_a_side_without_statistics_are_refused(write_yaml, minimal_yaml, problems):
+    figure = RUSSIAN_FIGURE + "        said_by: Sergei Vakunov\n        according_to_side: kg\n"
+    text = with_russian(minimal_yaml, figure)
+    start = line_in(text, '      - period: "2018"')
+    assert problems(write_yaml(text)) == [
+        (start, "missing field 'said_by_side': whose side 'Sergei Vakunov' is ('ru', 'kg' or 'other')"),
+        (
+            line_in(text, "according_to_side"),
+            "according_to_side: says whose side 'according_to' is, but there is no 'according_to'",
+        ),
+    ]
+
+
+def test_a_figure_stated_in_another_unit_is_converted_and_shown_as_stated(write_yaml, minimal_yaml):
+    figure = RUSSIAN_FIGURE.replace("value: 2.5", "value: 2500\n        unit: usd_m").replace("2,5 млрд", "2500 млн")
+    o = load(write_yaml(with_russian(minimal_yaml, figure))).observations.set_index("source_id")
+    assert o.loc["src-ru", "value"] == pytest.approx(2.5)
+    assert o.loc["src-ru", "display"] == "$2.5 bn (stated as $2,500 m)"
+
+
+def test_a_unit_of_another_dimension_is_refused(write_yaml, minimal_yaml, problems):
+    text = with_russian(minimal_yaml, RUSSIAN_FIGURE.replace("value: 2.5", "value: 2.5\n        unit: percent"))
+    assert problems(write_yaml(text)) == [
+        (line_in(text, "unit: percent"), "unit: 'percent' cannot be converted to the indicator's 'usd_bn'")
+    ]
+
+
+# ------------------------------------------------------------------ events told differently
+
+ACCOUNTS = """\
+    accounts:
+      - date: "2025-11-25"
+        source: src-b
+        said_by: Someone
+        quote: "the visit began on November 25"
+"""
+SOURCE_B = """\
+  - id: src-b
+    publisher: Publisher B
+    title: Another report
+    published: "2025-11-27"
+    language: en
+    accessed: "2026-12-01"
+"""
+
+
+def test_every_account_of_an_event_is_a_row_and_their_disagreement_is_marked(write_yaml, minimal_yaml):
+    text = minimal_yaml.replace("indicators:\n", SOURCE_B + "indicators:\n", 1) + ACCOUNTS
+    events = load(write_yaml(text)).events
+    assert events[["event_id", "account", "accounts", "date", "source_id", "disputed"]].values.tolist() == [
+        ["state-visit-2025", 2, 2, "2025-11-25", "src-b", True],
+        ["state-visit-2025", 1, 2, "2025-11-26", "src-a", True],
+    ]
+    assert events["other_accounts"].tolist() == ["26 Nov 2025 (Publisher A)", "25 Nov 2025 (Publisher B)"]
+    assert load(write_yaml(text)).summary().count("1 events") == 1
+
+
+def test_accounts_that_agree_on_the_date_are_not_marked_as_disputed(write_yaml, minimal_yaml):
+    text = minimal_yaml.replace("indicators:\n", SOURCE_B + "indicators:\n", 1) + ACCOUNTS.replace("11-25", "11-26")
+    assert not load(write_yaml(text)).events["disputed"].any()
+
+
+def test_an_event_account_that_names_no_source_is_refused_at_the_account(write_yaml, minimal_yaml, problems):
+    text = minimal_yaml + ACCOUNTS.replace("        source: src-b\n", "")
+    assert problems(write_yaml(text)) == [(line_in(text, '- date: "2025-11-25"'), "missing required field 'source'")]
+
+
+def test_an_event_account_naming_an_unknown_source_is_refused(write_yaml, minimal_yaml, problems):
+    text = minimal_yaml + ACCOUNTS
+    assert problems(write_yaml(text)) == [
+        (line_in(text, "source: src-b"), "source 'src-b' names no source in this file (did you mean 'src-a'?)")
     ]
 
 

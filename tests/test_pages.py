@@ -428,6 +428,8 @@ sources:
     publisher: Publisher A
     title: A report on trade
     published: "2025-11"
+    language: en
+    accessed: "2026-12-01"
     url: https://example.org/report
 indicators:
   - id: trade_turnover

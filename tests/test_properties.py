@@ -29,7 +29,7 @@ from hypothesis import strategies as st
 from bilateral import DataError, Dataset, Problem, check, load
 from bilateral.cli import main
 from bilateral.loading import DATA_FILE, OBSERVATION_COLUMNS
-from bilateral.schema import Event, Indicator, Observation, Source
+from bilateral.schema import Account, Event, Indicator, Observation, Source
 from bilateral.yamlsource import MAX_DEPTH
 from tests.conftest import MINIMAL_YAML  # the text of the minimal_yaml fixture; fixtures do not mix with @given
 
@@ -677,7 +677,7 @@ def test_any_edit_of_the_parsed_data_is_loaded_whole_or_refused_at_a_line(workdi
 
 REQUIRED = {
     (): ["sources", "indicators", "events"],
-    ("sources", int): ["id", "publisher", "title", "published"],
+    ("sources", int): ["id", "publisher", "title", "language", "accessed"],
     ("indicators", int): ["id", "topic", "label", "unit", "observations"],
     ("indicators", int, "observations", int): ["value", "source", "quote"],
     ("events", int): ["id", "date", "title", "category", "source", "quote"],
@@ -727,7 +727,7 @@ def test_a_value_written_as_text_is_refused_at_its_line(workdir, base, at, value
     assert (line, f"value: must be a finite number, not the text {value!r}") in [(p.line, p.message) for p in problems]
 
 
-FIELDS = {name for record in (Source, Indicator, Observation, Event) for name in record.fields}
+FIELDS = {name for record in (Source, Indicator, Observation, Event, Account) for name in record.fields}
 
 
 @settings(PROPERTY, max_examples=30)

@@ -33,8 +33,8 @@ def test_the_minimal_file_satisfies_the_contract_with_defaults_filled_in(minimal
     data = yaml.safe_load(minimal_yaml)
     records = {section: [SECTIONS[section].record.validate(item) for item in data[section]] for section in SECTIONS}
     assert [error for section in records.values() for _, errors in section for error in errors] == []
-    observation = records["indicators"][0][0].observations[0]
-    assert (observation.qualifier, observation.kind, observation.note) == ("exact", "actual", None)
+    observation = records["indicators"][0][0].observations[1]
+    assert (observation.kind, observation.said_by, observation.translation) == ("actual", None, None)
 
 
 @pytest.mark.parametrize(
@@ -68,7 +68,8 @@ def test_a_record_reports_every_problem_not_only_the_first():
     assert sorted(e.message for e in errors) == [
         "missing required field 'source'",
         "quote: must not be empty",
-        "unknown field 'colour' (allowed: period, value, qualifier, kind, base, source, said_by, quote, note)",
+        "unknown field 'colour' (allowed: period, value, unit, qualifier, kind, base, source, said_by, said_by_side, "
+        "according_to, according_to_side, quote, translation, note)",
         "value: must be a finite number, not the text 'x'",
     ]
 

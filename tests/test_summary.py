@@ -23,7 +23,14 @@ def random_file(seed: int) -> str:
     sources = ["src-a", "src-b", "src-c"][: rng.randint(1, 3)]
     lines = ["sources:"]
     for s in sources:
-        lines += [f"  - id: {s}", f"    publisher: {s.upper()}", "    title: A report", '    published: "2025"']
+        lines += [
+            f"  - id: {s}",
+            f"    publisher: {s.upper()}",
+            "    title: A report",
+            '    published: "2025"',
+            "    language: en",
+        ]
+        lines.append('    accessed: "2026-12-01"')
     lines.append("indicators:")
     levels = [f"level_{i}" for i in range(rng.randint(1, 3))]
     for i, indicator in enumerate([*levels, *(f"growth_{i}" for i in range(rng.randint(0, 2)))]):

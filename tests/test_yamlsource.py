@@ -27,17 +27,37 @@ def test_dates_stay_text_for_the_period_parser(write_yaml):
 
 def test_a_yaml_syntax_error_is_reported_at_its_line(write_yaml):
     path = write_yaml("sources:\n  - id: a\n    title: [unclosed\nevents: []\n")
-    [(line, message)] = refused(path)
+    [(opened, message), (stopped, _)] = refused(path)
     assert message.startswith("YAML syntax error: while parsing a flow sequence")
-    assert line == 4  # where the parser found the list still open
+    assert (opened, stopped) == (3, 4)  # where the list opens, and where the parser found it still open
+
+
+def test_an_unclosed_quote_is_reported_where_it_opens_and_where_the_parser_stops(write_yaml):
+    lines = ["sources:", "  - id: a", "    publisher: x", "    title: y", '    note: "unclosed', "    url: z"]
+    path = write_yaml("\n".join(lines + ["  - id: b"] + [""] * 4 + ["events: []", "indicators: []"]) + "\n")
+    assert refused(path) == [
+        (
+            5,
+            "YAML syntax error: while scanning a quoted scalar that starts here: "
+            "found unexpected end of stream at line 14",
+        ),
+        (14, "YAML syntax error: found unexpected end of stream, while scanning a quoted scalar that starts at line 5"),
+    ]
 
 
 def test_a_bad_indent_is_reported_at_its_line(write_yaml):
-    [(line, message)] = refused(write_yaml("sources:\n  - id: a\n   title: b\n"))
-    assert (line, message) == (
-        3,
-        "YAML syntax error: while parsing a block collection did not find expected '-' indicator",
-    )
+    assert refused(write_yaml("sources:\n  - id: a\n   title: b\n")) == [
+        (
+            2,
+            "YAML syntax error: while parsing a block collection that starts here: "
+            "did not find expected '-' indicator at line 3",
+        ),
+        (
+            3,
+            "YAML syntax error: did not find expected '-' indicator, "
+            "while parsing a block collection that starts at line 2",
+        ),
+    ]
 
 
 def test_duplicate_key_is_rejected_with_both_lines(write_yaml):
