@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import gc
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -141,6 +142,7 @@ def _known_source(loc: tuple, source: str, sources: set[str], check: _Checker) -
     return False
 
 
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")  # a quote naming its year resolves "the previous year" itself
 _LANGUAGE_NAMES = {"en": "English", "ru": "Russian", "ky": "Kyrgyz", "de": "German", "es": "Spanish", "ar": "Arabic"}
 
 
@@ -166,7 +168,7 @@ def _quote_rules(loc: tuple, item: Any, source: Any, check: _Checker, dated: boo
             (*loc, "quote"),
             f"quote: says {words!r}: add a note saying which period that is, read against the page's own date",
         )
-    if dated and source.published is None:
+    if dated and source.published is None and not _YEAR.search(item.quote):
         check.at(
             (*loc, "quote"),
             f"quote: says {words!r}, but the page's date is not known: the period cannot be resolved, so leave it out",
@@ -444,6 +446,9 @@ def _event_rows(records: dict, positions: Positions) -> list[dict]:
     for i, e in records["events"]:
         accounts = _accounts(i, e)
         labels = [span_label(parse_date(a.date), parse_date(a.end) if a.end else None) for _, a in accounts]
+        spans = [(parse_date(a.date).start, parse_date(a.end or a.date).end) for _, a in accounts]
+        # Accounts disagree when no one day fits them all: "2003" and "22 Sep 2003" only differ in precision.
+        disputed = max(start for start, _ in spans) > min(end for _, end in spans)
         for k, (loc, a) in enumerate(accounts):
             others = [
                 f"{label} ({publishers.get(other.source, other.source)})"
@@ -455,7 +460,7 @@ def _event_rows(records: dict, positions: Positions) -> list[dict]:
                     "event_id": e.id,
                     "account": k + 1,
                     "accounts": len(accounts),
-                    "disputed": len(set(labels)) > 1,
+                    "disputed": disputed,
                     "other_accounts": "; ".join(others) or None,
                     "date": a.date,
                     "end": a.end,

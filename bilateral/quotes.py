@@ -122,10 +122,11 @@ def numbers_in(text: str, language: str = "en") -> set[float]:
 
 def quote_carries(quote: str, value: float, scale: float = 1.0, language: str = "en") -> bool:
     """Tell whether the quote states the value (in units of `scale`), allowing for rounding of fractions."""
-    targets = {value, value * scale}
+    # A fall is stated in words ("fell by 25%"), its figure negative: the quote carries its size.
+    targets = {abs(value), abs(value) * scale}
     for n in numbers_in(quote, language):
         # is_integer, not n != int(n): a number of 309 digits or more reads as infinity, which int() refuses.
-        rounded = not n.is_integer() and round(n, 1) == value
+        rounded = not n.is_integer() and round(n, 1) == abs(value)
         if rounded or any(abs(n - t) <= 1e-9 * max(1.0, abs(t)) for t in targets):
             return True
     return False

@@ -487,8 +487,10 @@ def test_every_account_of_an_event_is_a_row_and_their_disagreement_is_marked(wri
     assert load(write_yaml(text)).summary().count("1 events") == 1
 
 
-def test_accounts_that_agree_on_the_date_are_not_marked_as_disputed(write_yaml, minimal_yaml):
-    text = minimal_yaml.replace("indicators:\n", SOURCE_B + "indicators:\n", 1) + ACCOUNTS.replace("11-25", "11-26")
+@pytest.mark.parametrize("date", ["2025-11-26", "2025-11", "2025"])
+def test_accounts_that_agree_on_the_date_or_differ_only_in_precision_are_not_disputed(write_yaml, minimal_yaml, date):
+    accounts = ACCOUNTS.replace('"2025-11-25"', f'"{date}"')
+    text = minimal_yaml.replace("indicators:\n", SOURCE_B + "indicators:\n", 1) + accounts
     assert not load(write_yaml(text)).events["disputed"].any()
 
 
