@@ -27,10 +27,15 @@ QUOTE_WIDTH = 60
 # What hover_text reads of a row.
 HOVER_COLUMNS = (
     "display", "label", "period_label", "base_label", "kind", "derived", "arithmetic", "inputs", "publisher",
-    "source_published_label", "said_by", "quote",
+    "source_published_label", "said_by", "quote", "translation", "side_label", "according_to",
 )  # fmt: skip
+# Whose numbers a figure is, by colour; and how the source hedged it, by marker.
+SIDE_COLOURS = {"Russian side": "#0072B2", "Kyrgyz side": "#D55E00", "Other": "#009E73", "Not stated": "#999999"}
+QUALIFIER_SYMBOLS = {"exact": "circle", "approx": "diamond", "at_least": "triangle-up", "at_most": "triangle-down"}
+QUALIFIER_WORDS = {"exact": "", "approx": "about", "at_least": "at least", "at_most": "at most"}
 EVENT_HOVER_COLUMNS = (
     "title", "date_label", "category", "status", "publisher", "source_published_label", "quote", "note",
+    "translation", "disputed", "other_accounts",
 )  # fmt: skip
 
 
@@ -85,9 +90,18 @@ def hover_text(row) -> str:
         lines.append(f"<i>Derived, not stated:</i> {esc(row.arithmetic)}")
         lines.append(f"from {esc(row.inputs)}")
     lines.append(f"{esc(row.publisher)}, {esc(row.source_published_label)}")
+    side = getattr(row, "side_label", None)
+    if isinstance(side, str):
+        whose = getattr(row, "according_to", None)
+        lines.append(
+            f"Whose numbers: {esc(side)}" + (f" (according to {esc(whose)})" if isinstance(whose, str) else "")
+        )
     if isinstance(row.said_by, str):
         lines.append(f"Said by {esc(row.said_by)}")
     lines.append(f"“{_wrap(row.quote)}”")
+    translation = getattr(row, "translation", None)
+    if isinstance(translation, str):
+        lines.append(f"<i>Our translation:</i> “{_wrap(translation)}”")
     return "<br>".join(lines)
 
 
@@ -210,15 +224,81 @@ def bar_chart(
     return fig
 
 
+def series_chart(rows: pd.DataFrame, title: str, unit: str | None = None, by: str = "side") -> go.Figure:
+    """Figures on a real time axis: one marker per account, at the middle of the period it covers.
+
+    A horizontal bar through each marker spans its period, so that January–November is never drawn
+    as a year. Colour tells whose numbers a figure is (by="side") or which indicator (by="label");
+    the marker tells the hedge (▲ at least, ▼ at most, ◆ about); derived figures are hollow and
+    targets are stars. Rows in other units of one dimension are converted into `unit`.
+    """
+    unit = unit or rows["unit"].iloc[0]
+    fig = _base(title, UNITS[unit].label, rows)
+    read = records(rows, ("value", "unit", "period", "period_start", "period_end", "qualifier", *HOVER_COLUMNS))
+    groups: dict[tuple, list] = {}
+    for r in read:
+        if pd.isna(r.period):
+            continue
+        key = (r.side_label if by == "side" else r.label, bool(r.derived), r.kind)
+        groups.setdefault(key, []).append(r)
+    names = list(dict.fromkeys(k[0] for k in groups))
+    colours = (
+        {n: SIDE_COLOURS.get(n) or PALETTE[i % len(PALETTE)] for i, n in enumerate(names)}
+        if by == "side"
+        else {n: PALETTE[i % len(PALETTE)] for i, n in enumerate(names)}
+    )
+    traces = []
+    for (name, derived, kind), part in groups.items():
+        part.sort(key=lambda r: r.period_start)
+        middle = [r.period_start + (r.period_end - r.period_start) / 2 for r in part]
+        symbols = ["star" if kind != "actual" else QUALIFIER_SYMBOLS[r.qualifier] for r in part]
+        if derived:
+            symbols = [s + "-open" for s in symbols]
+        half = [((r.period_end - r.period_start) / 2).total_seconds() * 1000 for r in part]
+        label = name + (" (derived)" if derived else "") + (f" ({kind})" if kind != "actual" else "")
+        traces.append(
+            {
+                "type": "scatter",
+                "mode": "markers",
+                "x": middle,
+                "y": np.array([convert(r.value, r.unit, unit) for r in part], dtype=float),
+                "name": esc(label),
+                "error_x": {"type": "data", "array": half, "arrayminus": half, "thickness": 1.5, "width": 0},
+                "marker": {
+                    "symbol": symbols,
+                    "size": 11,
+                    "color": colours[name],
+                    "line": {"width": 2, "color": colours[name]},
+                },
+                "hovertext": [hover_text(r) for r in part],
+                "hoverinfo": "text",
+                "meta": {"derived": derived, "kind": kind},
+            }
+        )
+    fig.add_traces(traces)
+    for row in (r for r in read if pd.isna(r.period)):  # a target with no year: a dashed line across
+        fig.add_hline(
+            y=convert(row.value, row.unit, unit),
+            line={"dash": "dash", "color": PALETTE[-1], "width": 2},
+            annotation={"text": f"target: {esc(row.display)} (no year stated)", "hovertext": hover_text(row)},
+        )
+    _update(fig.layout.xaxis, type="date")
+    _update(fig.layout.yaxis, rangemode="tozero")
+    return fig
+
+
 def annotate_changes(fig: go.Figure, changes: pd.DataFrame) -> go.Figure:
     """Mark derived changes above the later period's bars, with their arithmetic in the hover."""
     categories = list(fig.layout.xaxis.categoryarray or [])
-    for row in records(changes, HOVER_COLUMNS):
-        if esc(row.period_label) not in categories:
+    dated = fig.layout.xaxis.type == "date"
+    for row in records(changes, (*HOVER_COLUMNS, "period_start", "period_end")):
+        if not dated and esc(row.period_label) not in categories:
             continue
         fig.add_annotation(
             # By position: plotly reads a category such as "2024" as the number 2024.
-            x=categories.index(esc(row.period_label)),
+            x=row.period_start + (row.period_end - row.period_start) / 2
+            if dated
+            else categories.index(esc(row.period_label)),
             y=1,
             yref="paper",
             yanchor="bottom",
@@ -282,8 +362,13 @@ def _event_hover(row) -> str:
     lines = [f"<b>{esc(row.title)}</b>", f"{esc(row.date_label)} · {esc(row.category)} · {esc(row.status)}"]
     lines.append(f"{esc(row.publisher)}, {esc(row.source_published_label)}")
     lines.append(f"“{_wrap(row.quote)}”")
+    if isinstance(row.translation, str):
+        lines.append(f"<i>Our translation:</i> “{_wrap(row.translation)}”")
     if isinstance(row.note, str):
         lines.append(f"<i>Note:</i> {_wrap(row.note)}")
+    if isinstance(row.other_accounts, str):
+        verb = "<b>Accounts disagree on the date.</b> Also" if row.disputed else "Also told by"
+        lines.append(f"{verb}: {_wrap(row.other_accounts)}")
     return "<br>".join(lines)
 
 

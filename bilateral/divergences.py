@@ -9,7 +9,8 @@ APPROX = 0.05  # "about x" is read as within this share of x
 
 COLUMNS = [
     "group", "indicator_id", "label", "unit", "period", "period_label", "value", "qualifier", "display",
-    "source_id", "publisher", "source_published_label", "source_url", "said_by", "quote", "spread",
+    "source_id", "publisher", "source_published_label", "source_url", "side", "side_label", "said_by",
+    "according_to", "quote", "translation", "spread",
     "spread_pct", "compatible", "explanation",
 ]  # fmt: skip
 

@@ -271,7 +271,9 @@ def _bar_parts(
     picked = views.rows(data, *indicator_ids, sources=sources)
     if picked.empty:
         return None
-    fig = charts.bar_chart(picked, title, **dict(options))
+    options = dict(options)
+    by = "label" if options.pop("x", "period") == "label_period" else "side"
+    fig = charts.series_chart(picked, title, by=by, **options)
     shown = picked
     if changes:
         marked = views.rows(data, *changes, sources=sources)
@@ -449,14 +451,17 @@ def divergences(data: Dataset) -> None:
         st.table(group.table, hide_index=True)
 
 
-_EVENT_LINE = ("date_label", "title", "status", "category", "publisher", "source_url")
+_EVENT_LINE = ("date_label", "title", "status", "category", "publisher", "source_url", "disputed", "other_accounts")
 
 
 def _event_line(event, detailed: bool = False) -> str:
     """An event in one line with its source; detailed, also whether it is planned and its category."""
     mark = " (planned)" if detailed and event.status == "planned" else ""
     what = f" · _{md(event.category)}_" if detailed else ""
-    return f"**{md(event.date_label)}** · {md(event.title)}{mark}{what} · {md_link(event.publisher, event.source_url)}"
+    line = f"**{md(event.date_label)}** · {md(event.title)}{mark}{what} · {md_link(event.publisher, event.source_url)}"
+    if event.disputed:  # the sources date it differently: every account is listed, each on its own line
+        line += f" · ⚠ accounts disagree on the date; also: {md(event.other_accounts)}"
+    return line
 
 
 def _event_list(lines: tuple[str, ...]) -> None:
@@ -499,7 +504,7 @@ class _Timeline:
 def _timeline_parts(data: Dataset, years: tuple[int, int], categories: tuple[str, ...], future: bool) -> _Timeline:
     events = views.filter_events(data.events, years, list(categories), future)
     return _Timeline(
-        count=len(events),
+        count=events["event_id"].nunique(),
         chart=None if events.empty else _finished(charts.timeline_chart(events)),
         alt=views.describe_events(events),
         caption="" if events.empty else sources_caption(events),

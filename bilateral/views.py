@@ -11,11 +11,14 @@ from .loading import Dataset
 
 TABLE_COLUMNS = [
     "indicator_id", "label", "period_label", "display", "value", "unit", "qualifier", "kind", "base_label",
-    "derived", "arithmetic", "said_by", "quote", "publisher", "source_title", "source_published", "source_url",
-    "source_id",
+    "derived", "arithmetic", "side_label", "said_by", "said_by_side", "according_to", "according_to_side", "quote",
+    "translation", "note", "publisher", "source_title", "source_published", "source_url", "source_language",
+    "source_accessed", "source_id",
 ]  # fmt: skip
 EVENT_COLUMNS = [
-    "date_label", "title", "category", "status", "quote", "note", "publisher", "source_published", "source_url",
+    "event_id", "account", "accounts", "disputed", "other_accounts", "date_label", "title", "category", "status",
+    "said_by", "quote", "translation", "note", "publisher", "source_published", "source_url", "source_language",
+    "source_accessed",
 ]  # fmt: skip
 
 
@@ -164,7 +167,8 @@ def planned_projects(data: Dataset, category: str = "energy") -> pd.DataFrame:
 
 def dataset_summary(data: Dataset) -> dict[str, object]:
     # Counted and compared column by column: the sidebar shows this on every rerun of every page.
-    newest = max(zip(data.sources["source_published"], data.sources["source_published_label"]))
+    dated = data.sources[data.sources["source_published"].notna()]
+    newest = max(zip(dated["source_published"], dated["source_published_label"]), default=(None, "unknown"))
     return {
         "figures": int((~data.observations["derived"]).sum()),
         "events": data.events["event_id"].nunique(),

@@ -93,7 +93,7 @@ def test_kept_parts_are_the_builders_results():
     data = load()
     parts = ui._bar_parts(data, "Turnover", ("trade_turnover",), None, (), ())
     rows = views.rows(data, "trade_turnover")
-    figure = charts.bar_chart(rows, "Turnover")
+    figure = charts.series_chart(rows, "Turnover")
     assert parts.figure.to_dict() == figure.to_dict()
     assert parts.rows.equals(rows)
     assert parts.table[0].equals(views.table(rows))
@@ -109,9 +109,11 @@ def test_a_prebuilt_page_is_drawn_on_its_first_visit_without_building_a_figure(m
         thread = threading.Thread(target=ui._prebuild, args=(version, scripts), name=ui._PREBUILD_THREAD)
         thread.start()
         thread.join()
-    bar_chart, built = charts.bar_chart, []
+    series_chart, built = charts.series_chart, []
     monkeypatch.setattr(
-        charts, "bar_chart", lambda rows, title, **options: built.append(title) or bar_chart(rows, title, **options)
+        charts,
+        "series_chart",
+        lambda rows, title, **options: built.append(title) or series_chart(rows, title, **options),
     )
 
     at = open_page("trade")

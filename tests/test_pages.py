@@ -165,9 +165,12 @@ def test_each_chart_names_its_sources_inside_the_figure(shown, page):
         assert any(a["text"].startswith(("Source: ", "Sources: ")) for a in annotations)
 
 
-def test_the_sidebar_counts_the_stated_figures_events_and_sources(shown):
+def test_the_sidebar_counts_the_stated_figures_events_and_sources(shown, data):
     sidebar = shown("overview").sidebar
-    assert any("60 figures · 41 events · 5 sources" in m.value for m in [*sidebar.markdown, *sidebar.caption])
+    figures, events = int((~data.observations["derived"]).sum()), data.events["event_id"].nunique()
+    counts = f"{figures} figures · {events} events · {len(data.sources)} sources"
+    assert events < len(data.events), "some events have several accounts, and are counted once"
+    assert any(counts in m.value for m in [*sidebar.markdown, *sidebar.caption])
 
 
 # ---------------------------------------------------------------- the overview
@@ -186,18 +189,17 @@ def test_every_cards_tooltip_names_its_source(shown, data, page):
         assert any(md(publisher) in card.proto.help for publisher in data.sources["publisher"]), card.proto.label
 
 
-def test_the_turnover_card_shows_4_1_bn_its_growth_and_the_other_accounts(shown):
+def test_the_turnover_card_shows_the_latest_year_and_every_other_account_of_it(shown, data):
     card = shown("overview").metric[0]
+    o = data.observations
+    turnover = o[(o["indicator_id"] == "trade_turnover") & (o["kind"] == "actual") & ~o["derived"]]
+    latest = turnover[turnover["period_end"] == turnover["period_end"].max()]
 
-    assert (card.proto.label, card.proto.body, card.proto.delta) == (
-        "Trade turnover, 2024",
-        "$4.1 bn",
-        "+13.6% vs 2023",
-    )
-    assert "Vladimir Putin" in card.proto.help
-    assert "Other accounts" in card.proto.help
-    assert "Sergei Vakunov" in card.proto.help
-    assert md("EmbassyLife (Russian MFA note)") in card.proto.help
+    assert card.proto.label == f"Trade turnover, {latest['period_label'].iloc[0]}"
+    assert card.proto.body in set(latest["display"])
+    others = latest[latest["display"] != card.proto.body]
+    assert ("Other accounts" in card.proto.help) == (len(latest) > 1)
+    assert all(md(publisher) in card.proto.help for publisher in others["publisher"])
 
 
 def test_a_target_cards_tooltip_names_the_other_accounts_of_the_same_target(shown):
@@ -208,16 +210,16 @@ def test_a_target_cards_tooltip_names_the_other_accounts_of_the_same_target(show
     assert "Realist English" in card.proto.help
 
 
-def test_the_overview_shows_both_divergences(shown):
+def test_the_overview_shows_every_divergence_with_both_2024_turnover_accounts(shown):
     at = shown("overview")
 
     subheaders = [as_read(s.value) for s in at.subheader]
-    assert "Bilateral trade turnover, 2024: spread 37%, compatible" in subheaders
+    title = next(s for s in subheaders if s.startswith("Bilateral trade turnover, 2024: spread"))
     assert any(s.startswith("Companies with Russian participation") for s in subheaders)
-    turnover = at.table[subheaders.index("Bilateral trade turnover, 2024: spread 37%, compatible")].value
+    turnover = at.table[subheaders.index(title)].value
     figures = {as_read(f): as_read(s) for f, s in zip(turnover["Figure"], turnover["Source"])}
     assert "$4.1 bn" in figures and "≥ $3.2 bn" in figures, figures
-    assert all(re.fullmatch(r"\[.+\]\(https://.+\)", source) for source in figures.values())
+    assert all(re.fullmatch(r"\[.+\]\(https?://.+\)", source) for source in figures.values())
 
 
 def test_a_fresh_server_shows_only_the_pages_own_chart_once_the_data_is_ready():
@@ -241,8 +243,9 @@ def test_a_fresh_server_shows_only_the_pages_own_chart_once_the_data_is_ready():
 def test_the_timeline_shows_every_event_up_to_2025_by_default(shown, data):
     at = shown("timeline")
 
-    expected = (data.events["start"].dt.year <= 2025).sum()
-    assert events_shown(at) == timeline_markers(at) == len(event_lines(at)) == expected == 39
+    accounts = data.events[data.events["start"].dt.year <= 2025]
+    assert timeline_markers(at) == len(event_lines(at)) == len(accounts)
+    assert events_shown(at) == accounts["event_id"].nunique() > 100
 
 
 def test_choosing_a_category_shows_only_its_events(data):
@@ -250,19 +253,21 @@ def test_choosing_a_category_shows_only_its_events(data):
 
     at.multiselect(key="timeline_categories").set_value(["treaty"]).run()
 
-    treaties = ((data.events["category"] == "treaty") & (data.events["start"].dt.year <= 2025)).sum()
-    assert events_shown(at) == timeline_markers(at) == treaties == 6
+    treaties = data.events[(data.events["category"] == "treaty") & (data.events["start"].dt.year <= 2025)]
+    assert timeline_markers(at) == len(treaties) > 10
+    assert events_shown(at) == treaties["event_id"].nunique()
     chronology = event_lines(at)
-    assert len(chronology) == treaties
+    assert len(chronology) == len(treaties)
     assert all("_treaty_" in line for line in chronology)
 
 
-def test_narrowing_the_years_shows_only_the_events_of_those_years():
+def test_narrowing_the_years_shows_only_the_events_of_those_years(data):
     at = open_page("timeline")
 
     at.slider(key="timeline_years").set_value((2000, 2020)).run()
 
-    assert events_shown(at) == timeline_markers(at) == 3
+    years = data.events["start"].dt.year
+    assert timeline_markers(at) == years.between(2000, 2020).sum() < len(data.events)
     assert_no_failure(at)
 
 
@@ -272,9 +277,9 @@ def test_the_future_toggle_adds_the_planned_events_of_2026_and_2027():
 
     at.toggle(key="timeline_future").set_value(True).run()
 
-    assert events_shown(at) == timeline_markers(at) == before + 2
-    later = [line for line in event_lines(at) if line.startswith(("**2026**", "**2027**"))]
-    assert len(later) == 2
+    assert events_shown(at) > before
+    later = [line for line in event_lines(at) if re.match(r"\*\*(\d+ \w+ )?20(2[6-9]|3\d)", line)]
+    assert len(later) >= 2
     assert all("(planned)" in line for line in later)
 
 
@@ -288,19 +293,22 @@ def test_no_category_chosen_says_so_instead_of_drawing_an_empty_chart():
     assert [i.value for i in at.info] == ["No events match these filters."]
 
 
-def test_a_link_with_categories_opens_the_timeline_filtered():
+def test_a_link_with_categories_opens_the_timeline_filtered(data):
     at = open_page("timeline", timeline_categories=["treaty"])
 
     assert at.multiselect(key="timeline_categories").value == ["treaty"]
-    assert events_shown(at) == timeline_markers(at) == 6
+    e = data.events
+    assert timeline_markers(at) == ((e["category"] == "treaty") & (e["start"].dt.year <= 2025)).sum()
 
 
-def test_a_link_with_several_categories_and_years_opens_the_timeline_filtered():
+def test_a_link_with_several_categories_and_years_opens_the_timeline_filtered(data):
     at = open_page("timeline", timeline_categories=["treaty", "economy"], timeline_years=["2000", "2020"])
 
     assert at.multiselect(key="timeline_categories").value == ["treaty", "economy"]
     assert at.slider(key="timeline_years").value == (2000, 2020)
-    assert events_shown(at) == timeline_markers(at) == 2
+    e = data.events
+    picked = e["category"].isin(["treaty", "economy"]) & e["start"].dt.year.between(2000, 2020)
+    assert timeline_markers(at) == picked.sum() > 0
 
 
 # ---------------------------------------------------------------- sources & data
