@@ -372,7 +372,8 @@ def _card(label: str, row: pd.Series | None, data: Dataset, delta: pd.Series | N
     same = views.rows(data, row["indicator_id"], derived=False)
     itself = (same["source_id"] == row["source_id"]) & (same["quote"] == row["quote"])
     period = row["period"] if isinstance(row["period"], str) else ""  # a target may have no year
-    others = same[(same["period"].fillna("") == period) & ~itself]
+    # Other accounts of the same figure: a target for the same year is not an account of the outcome.
+    others = same[(same["period"].fillna("") == period) & (same["kind"] == row["kind"]) & ~itself]
     return Card(
         f"{label}, {row['period_label']}",
         row["display"],

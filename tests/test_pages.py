@@ -197,6 +197,7 @@ def test_the_turnover_card_shows_the_latest_year_and_every_other_account_of_it(s
 
     assert card.proto.label == f"Trade turnover, {latest['period_label'].iloc[0]}"
     assert card.proto.body in set(latest["display"])
+    assert "target" not in card.proto.help.lower()
     others = latest[latest["display"] != card.proto.body]
     assert ("Other accounts" in card.proto.help) == (len(latest) > 1)
     assert all(md(publisher) in card.proto.help for publisher in others["publisher"])
