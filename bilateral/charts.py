@@ -32,7 +32,6 @@ HOVER_COLUMNS = (
 # Whose numbers a figure is, by colour; and how the source hedged it, by marker.
 SIDE_COLOURS = {"Russian side": "#0072B2", "Kyrgyz side": "#D55E00", "Other": "#009E73", "Not stated": "#999999"}
 QUALIFIER_SYMBOLS = {"exact": "circle", "approx": "diamond", "at_least": "triangle-up", "at_most": "triangle-down"}
-QUALIFIER_WORDS = {"exact": "", "approx": "about", "at_least": "at least", "at_most": "at most"}
 EVENT_HOVER_COLUMNS = (
     "title", "date_label", "category", "status", "publisher", "source_published_label", "quote", "note",
     "translation", "disputed", "other_accounts",
@@ -125,12 +124,10 @@ def _base(title: str, unit_label: str, rows: pd.DataFrame, height: int = 460) ->
         fig.layout,
         title={"text": esc(title)},
         yaxis_title=esc(unit_label),
-        barmode="group",
         height=height,
         hoverlabel={"align": "left"},
         legend={"orientation": "v", "x": 1.01, "y": 1, "xanchor": "left", "yanchor": "top", "font": {"size": 11}},
         margin={"t": 70, "b": 150},
-        uniformtext={"minsize": 10, "mode": "hide"},  # hide bar labels that would overlap; the hover keeps them
     )
     credit(fig, source_credit(rows))
     return fig
@@ -153,75 +150,9 @@ def credit(fig: go.Figure, text: str) -> None:
     )
 
 
-def _category(row, x: str) -> str:
-    if x == "label_period":
-        return _tick(row.label) + "<br>" + esc(row.period_label)
-    if x == "growth":
-        return _tick(row.label) + "<br>" + esc(row.period_label) + " vs " + esc(row.base_label)
-    return esc(row.period_label)
-
-
-def _tick(label: str) -> str:
-    return "<br>".join(esc(line) for line in textwrap.wrap(label, 28))
-
-
-def bar_chart(
-    rows: pd.DataFrame,
-    title: str,
-    unit: str | None = None,
-    x: str = "period",
-) -> go.Figure:
-    """Bars by period (or label) with one trace per account; derived bars hollow, targets as dashed targets.
-
-    Rows with different units of one dimension are converted into `unit`; the bar text keeps
-    each figure as the source stated it.
-    """
-    unit = unit or rows["unit"].iloc[0]
-    fig = _base(title, UNITS[unit].label, rows)
-    # Row by row in plain Python: the frames are small, and pandas' per-call overhead is what would count.
-    read = records(rows, ("value", "unit", "period", "period_start", *HOVER_COLUMNS))
-    bar_row = _record_type(("who", "x_cat", "y_value", *read[0]._fields)) if read else None
-    plotted = [bar_row(account(r), _category(r, x), convert(r.value, r.unit, unit), *r) for r in read]
-    dated = [r for r in plotted if pd.notna(r.period)]
-    order = list(dict.fromkeys(r.x_cat for r in sorted(dated, key=lambda r: (r.period_start, r.label))))
-    colours = {a: PALETTE[i % len(PALETTE)] for i, a in enumerate(dict.fromkeys(r.who for r in plotted))}
-    # One trace per account, derivedness and kind, in the order each first appears (as groupby(sort=False)).
-    traces: dict[tuple, list] = {}
-    for row in dated:
-        traces.setdefault((row.who, row.derived, row.kind), []).append(row)
-    bars = []
-    for (name, derived, kind), part in traces.items():
-        colour = colours[name]
-        hollow = derived or kind == "target"
-        label = name + (" (derived)" if derived else "") + (" (target)" if kind == "target" else "")
-        bars.append(
-            {
-                "type": "bar",
-                "x": [r.x_cat for r in part],
-                "y": np.array([r.y_value for r in part], dtype=float),
-                "name": esc(label),
-                "text": [r.display + (" target" if kind == "target" else "") for r in part],
-                "textposition": "outside",
-                "hovertext": [hover_text(r) for r in part],
-                "hoverinfo": "text",
-                "marker": {
-                    "color": "rgba(0,0,0,0)" if hollow else colour,
-                    "line": {"color": colour, "width": 2},
-                    "pattern": {"shape": "/" if kind == "target" else "", "fgcolor": colour},
-                },
-                "meta": {"derived": bool(derived), "kind": kind},
-            }
-        )
-    fig.add_traces(bars)  # validated once each, where go.Bar and then add_trace validate every bar twice
-    for row in (r for r in plotted if pd.isna(r.period)):  # a target with no year: a dashed line across
-        fig.add_hline(
-            y=row.y_value,
-            line={"dash": "dash", "color": colours[row.who], "width": 2},
-            annotation={"text": f"target: {esc(row.display)} (no year stated)", "hovertext": hover_text(row)},
-        )
-    _update(fig.layout.xaxis, categoryorder="array", categoryarray=order, type="category")
-    _update(fig.layout.yaxis, rangemode="tozero")
-    return fig
+def _middle(row) -> pd.Timestamp:
+    """Where a figure stands on the time axis: the middle of the period it covers."""
+    return row.period_start + (row.period_end - row.period_start) / 2
 
 
 def series_chart(rows: pd.DataFrame, title: str, unit: str | None = None, by: str = "side") -> go.Figure:
@@ -250,7 +181,7 @@ def series_chart(rows: pd.DataFrame, title: str, unit: str | None = None, by: st
     traces = []
     for (name, derived, kind), part in groups.items():
         part.sort(key=lambda r: r.period_start)
-        middle = [r.period_start + (r.period_end - r.period_start) / 2 for r in part]
+        middle = [_middle(r) for r in part]
         symbols = ["star" if kind != "actual" else QUALIFIER_SYMBOLS[r.qualifier] for r in part]
         if derived:
             symbols = [s + "-open" for s in symbols]
@@ -272,7 +203,8 @@ def series_chart(rows: pd.DataFrame, title: str, unit: str | None = None, by: st
                 },
                 "hovertext": [hover_text(r) for r in part],
                 "hoverinfo": "text",
-                "meta": {"derived": derived, "kind": kind},
+                # What annotate_changes needs to find a period on the chart.
+                "meta": {"derived": derived, "kind": kind, "periods": [r.period_label for r in part]},
             }
         )
     fig.add_traces(traces)
@@ -288,17 +220,13 @@ def series_chart(rows: pd.DataFrame, title: str, unit: str | None = None, by: st
 
 
 def annotate_changes(fig: go.Figure, changes: pd.DataFrame) -> go.Figure:
-    """Mark derived changes above the later period's bars, with their arithmetic in the hover."""
-    categories = list(fig.layout.xaxis.categoryarray or [])
-    dated = fig.layout.xaxis.type == "date"
+    """Mark derived changes above the later period's figures, with their arithmetic in the hover."""
+    plotted = {period for trace in fig.data for period in (trace.meta or {}).get("periods", ())}
     for row in records(changes, (*HOVER_COLUMNS, "period_start", "period_end")):
-        if not dated and esc(row.period_label) not in categories:
+        if row.period_label not in plotted:
             continue
         fig.add_annotation(
-            # By position: plotly reads a category such as "2024" as the number 2024.
-            x=row.period_start + (row.period_end - row.period_start) / 2
-            if dated
-            else categories.index(esc(row.period_label)),
+            x=_middle(row),
             y=1,
             yref="paper",
             yanchor="bottom",

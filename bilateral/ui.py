@@ -265,15 +265,13 @@ def _draw_chart(parts: _Chart, key: str) -> None:
     _draw_table(key, "Data behind this chart", lambda: parts.table)
 
 
-def _bar_parts(
+def _series_parts(
     data: Dataset, title: str, indicator_ids: tuple, sources: tuple | None, changes: tuple, options: tuple
 ) -> _Chart | None:
     picked = views.rows(data, *indicator_ids, sources=sources)
     if picked.empty:
         return None
-    options = dict(options)
-    by = "label" if options.pop("x", "period") == "label_period" else "side"
-    fig = charts.series_chart(picked, title, by=by, **options)
+    fig = charts.series_chart(picked, title, **dict(options))
     shown = picked
     if changes:
         marked = views.rows(data, *changes, sources=sources)
@@ -282,7 +280,7 @@ def _bar_parts(
     return _chart_parts(_finished(fig), shown, views.describe(shown))
 
 
-def bar_block(
+def series_block(
     data: Dataset,
     title: str,
     key: str,
@@ -291,9 +289,11 @@ def bar_block(
     changes: tuple[str, ...] = (),
     **options,
 ) -> None:
-    """A bar chart of some indicators, with the changes named in `changes` marked above the bars."""
+    """A time series of some indicators, with the changes named in `changes` marked above their periods."""
     chosen = None if sources is None else tuple(sources)
-    parts = _memo(_bar_parts, data, title, tuple(indicator_ids), chosen, tuple(changes), tuple(sorted(options.items())))
+    parts = _memo(
+        _series_parts, data, title, tuple(indicator_ids), chosen, tuple(changes), tuple(sorted(options.items()))
+    )
     if parts is None:
         st.info(f"{title}: no figures from the selected sources.")
         return

@@ -7,7 +7,7 @@ from bilateral import ui
 data = ui.dataset()
 st.title("Education")
 
-ui.bar_block(
+ui.series_block(
     data,
     "Students: Kyrgyz students in Russia and the Kyrgyz-Russian Slavic University",
     "students",
@@ -18,9 +18,9 @@ ui.bar_block(
         "krsu_students",
         "krsu_students_third_countries",
     ],
-    x="label_period",
+    by="label",
 )
-ui.bar_block(data, "Russian teachers in Kyrgyz schools", "teachers", ["russian_teachers"])
+ui.series_block(data, "Russian teachers in Kyrgyz schools", "teachers", ["russian_teachers"])
 
 columns = st.columns(3)
 for column, (label, indicator_id) in zip(
@@ -34,6 +34,6 @@ for column, (label, indicator_id) in zip(
     with column:
         ui.latest_metric(data, label, indicator_id)
 
-ui.bar_block(
-    data, "Vehicles and buses delivered", "vehicles", ["vehicles_transferred", "buses_transferred"], x="label_period"
+ui.series_block(
+    data, "Vehicles and buses delivered", "vehicles", ["vehicles_transferred", "buses_transferred"], by="label"
 )

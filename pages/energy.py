@@ -7,14 +7,14 @@ from bilateral import ui, views
 data = ui.dataset()
 st.title("Energy")
 
-ui.bar_block(
+ui.series_block(
     data,
     "Russian natural gas exports to Kyrgyzstan",
     "gas",
     ["natural_gas_exports"],
     changes=("natural_gas_exports_change",),
 )
-ui.bar_block(
+ui.series_block(
     data,
     "Russian electricity exports to Kyrgyzstan",
     "electricity",

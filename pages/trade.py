@@ -14,9 +14,9 @@ sources = st.multiselect(
     bind="query-params",
 )
 
-ui.bar_block(data, "Bilateral trade turnover", "turnover", ["trade_turnover"], sources)
-ui.bar_block(data, "Growth of trade turnover", "growth", ["trade_turnover_growth"], sources, x="growth")
-ui.bar_block(
+ui.series_block(data, "Bilateral trade turnover", "turnover", ["trade_turnover"], sources)
+ui.series_block(data, "Growth of trade turnover", "growth", ["trade_turnover_growth"], sources)
+ui.series_block(
     data,
     "Settlement currencies and Russia's share of Kyrgyz trade",
     "shares",
@@ -27,9 +27,9 @@ ui.bar_block(
         "russian_share_of_foreign_enterprises",
     ],
     sources,
-    x="label_period",
+    by="label",
 )
-ui.bar_block(
+ui.series_block(
     data,
     "Russian investment and the Russian-Kyrgyz Development Fund",
     "investment",
@@ -42,21 +42,19 @@ ui.bar_block(
     ],
     sources,
     unit="usd_m",
-    x="label_period",
+    by="label",
 )
-ui.bar_block(
-    data, "Growth of Russian investment", "investment_growth", ["russian_investment_flow_growth"], sources, x="growth"
-)
-ui.bar_block(
+ui.series_block(data, "Growth of Russian investment", "investment_growth", ["russian_investment_flow_growth"], sources)
+ui.series_block(
     data,
     "Development Fund projects",
     "rkdf_projects",
     ["rkdf_projects_funded", "rkdf_planned_projects"],
     sources,
-    x="label_period",
+    by="label",
 )
-ui.bar_block(
+ui.series_block(
     data, "Companies with Russian participation", "companies", ["companies_with_russian_participation"], sources
 )
-ui.bar_block(data, "Remittances from Kyrgyz labour migrants", "remittances", ["remittances"], sources)
+ui.series_block(data, "Remittances from Kyrgyz labour migrants", "remittances", ["remittances"], sources)
 ui.latest_metric(data, "Russian companies against several years ago", "russian_companies_growth_multiple")

@@ -91,7 +91,7 @@ def test_a_dataset_that_did_not_come_from_the_loader_is_built_afresh_every_time(
 def test_kept_parts_are_the_builders_results():
     """A block's parts are those its pure builders give: the same figure JSON, table and CSV."""
     data = load()
-    parts = ui._bar_parts(data, "Turnover", ("trade_turnover",), None, (), ())
+    parts = ui._series_parts(data, "Turnover", ("trade_turnover",), None, (), ())
     rows = views.rows(data, "trade_turnover")
     figure = charts.series_chart(rows, "Turnover")
     assert parts.figure.to_dict() == figure.to_dict()

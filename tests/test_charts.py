@@ -12,7 +12,6 @@ from bilateral.charts import esc
 from bilateral.loading import OBSERVATION_COLUMNS
 
 HOSTILE = "<img src=x onerror=alert(1)>"
-TRANSPARENT = "rgba(0,0,0,0)"
 
 
 @pytest.fixture(scope="module")
@@ -109,10 +108,6 @@ def event(**fields) -> dict:
     return row | fields
 
 
-def stated_traces(fig):
-    return [t for t in fig.data if not t.meta["derived"]]
-
-
 def strings(value):
     """Every text anywhere in a figure's JSON."""
     if isinstance(value, str):
@@ -202,16 +197,19 @@ def test_the_turnover_chart_names_all_its_sources_in_an_annotation(turnover_char
 # ---------------------------------------------------------------- one trace per account, never averaged
 
 
-def test_two_sources_agreeing_still_give_two_bars():
+def test_two_sources_agreeing_still_give_two_markers_each_with_its_publisher():
     rows = frame(observation(), observation(source_id="src-b", publisher="Publisher B", quote="$4.1 billion"))
 
-    fig = charts.bar_chart(rows, "Turnover")
+    fig = charts.series_chart(rows, "Turnover")
 
-    assert [(t.name, list(t.y)) for t in fig.data] == [("Publisher A", [4.1]), ("Publisher B", [4.1])]
+    assert [(y, h.split("<br>")[1]) for _, _, y, _, h in markers(fig)] == [
+        (4.1, "Publisher A, Nov 2025"),
+        (4.1, "Publisher B, Nov 2025"),
+    ]
 
 
-def test_bars_are_converted_to_the_unit_asked_for():
-    fig = charts.bar_chart(frame(observation(value=2.0, display="$2 bn")), "Investment", unit="usd_m")
+def test_figures_are_converted_to_the_unit_asked_for():
+    fig = charts.series_chart(frame(observation(value=2.0, display="$2 bn")), "Investment", unit="usd_m")
 
     assert list(fig.data[0].y) == [2000.0]
     assert fig.layout.yaxis.title.text == "US$ million"
@@ -220,20 +218,20 @@ def test_bars_are_converted_to_the_unit_asked_for():
 # ---------------------------------------------------------------- derived and target figures look different
 
 
-def test_a_target_with_a_year_is_a_patterned_hollow_bar_named_target():
+def test_a_target_with_a_year_is_a_star_named_target():
     rows = frame(
         observation(),
-        observation(period="2026", period_label="2026", period_start=pd.Timestamp("2026-01-01"), value=5.0,
+        observation(period="2026", period_label="2026", period_start=pd.Timestamp("2026-01-01"),
+                    period_end=pd.Timestamp("2026-12-31"), value=5.0,
                     display="$5 bn", kind="target", quote="to reach $5 billion"),
     )  # fmt: skip
 
-    fig = charts.bar_chart(rows, "Turnover")
+    fig = charts.series_chart(rows, "Turnover")
     target = next(t for t in fig.data if t.meta["kind"] == "target")
 
-    assert target.name == "Publisher A (target)"
-    assert target.marker.color == TRANSPARENT
-    assert target.marker.pattern.shape == "/"
-    assert (list(target.x), list(target.y)) == (["2026"], [5.0])
+    assert target.name == "Not stated (target)"
+    assert list(target.marker.symbol) == ["star"]
+    assert ([x.year for x in target.x], list(target.y)) == ([2026], [5.0])
     assert not fig.layout.shapes
 
 
@@ -242,7 +240,7 @@ def test_a_target_with_a_year_is_a_patterned_hollow_bar_named_target():
 
 def test_every_figure_of_every_indicator_has_a_hover_with_its_quote_and_publisher(data):
     for indicator_id, rows in data.observations.groupby("indicator_id"):
-        hovers = [flat(h) for h in charts.all_hover(charts.bar_chart(rows, indicator_id))]
+        hovers = [flat(h) for h in charts.all_hover(charts.series_chart(rows, indicator_id))]
         for row in rows.itertuples():
             carrying = [h for h in hovers if flat(esc(row.quote)) in h and flat(esc(row.publisher)) in h]
             assert carrying, f"{indicator_id} {row.period_label} from {row.publisher}: no hover with its quote"
@@ -261,7 +259,7 @@ def test_a_derived_hover_gives_its_arithmetic_and_inputs(turnover_chart):
 
 def test_a_long_quote_is_wrapped_but_complete_in_the_hover():
     quote = "word " * 40 + "$4.1 billion"
-    fig = charts.bar_chart(frame(observation(quote=quote)), "Turnover")
+    fig = charts.series_chart(frame(observation(quote=quote)), "Turnover")
 
     hover = fig.data[0].hovertext[0]
     assert "<br>" in hover.split("“")[1]
@@ -269,7 +267,7 @@ def test_a_long_quote_is_wrapped_but_complete_in_the_hover():
 
 
 def test_a_single_source_chart_says_source_in_the_singular():
-    fig = charts.bar_chart(frame(observation()), "Turnover")
+    fig = charts.series_chart(frame(observation()), "Turnover")
 
     assert [a.text for a in fig.layout.annotations] == ["Source: Publisher A, Nov 2025"]
 
@@ -277,20 +275,19 @@ def test_a_single_source_chart_says_source_in_the_singular():
 # ---------------------------------------------------------------- hostile text stays text
 
 
-def test_hostile_text_in_a_figure_is_escaped_in_hovers_ticks_legend_and_title():
+def test_hostile_text_in_a_figure_is_escaped_in_hovers_legend_and_title():
     rows = frame(
         observation(label=HOSTILE, quote=f"{HOSTILE} $4.1 billion", publisher=f"A {HOSTILE}", said_by=HOSTILE),
         observation(period=None, period_label="no year stated", period_start=pd.NaT, kind="target", value=5.0,
                     display="$5 bn", label=HOSTILE, quote=f"{HOSTILE} $5 billion"),
     )  # fmt: skip
 
-    fig = charts.bar_chart(rows, f"Title {HOSTILE}", x="label_period")
+    fig = charts.series_chart(rows, f"Title {HOSTILE}", by="label")
     texts = list(strings(fig.to_plotly_json()))
 
     assert not [t for t in texts if "<img" in t]
     assert "&lt;img" in fig.layout.title.text
     assert "&lt;img" in fig.data[0].name
-    assert "&lt;img" in fig.data[0].x[0]
     assert "&lt;img" in fig.data[0].hovertext[0]
     assert any("&lt;img" in (a.hovertext or "") for a in fig.layout.annotations)  # the target line's hover
     assert any("&lt;img" in a.text for a in fig.layout.annotations)  # the source credit
@@ -308,7 +305,7 @@ def test_hostile_text_in_an_event_is_escaped_in_the_timeline():
 
 
 def test_a_hostile_change_annotation_is_escaped():
-    fig = charts.bar_chart(frame(observation()), "Turnover")
+    fig = charts.series_chart(frame(observation()), "Turnover")
     change = observation(display=f"+13.6% {HOSTILE}", base_label="2023", derived=True, arithmetic=HOSTILE,
                          inputs=HOSTILE)  # fmt: skip
 
@@ -368,25 +365,23 @@ def test_the_timeline_names_its_sources(timeline):
     assert any(a.text.startswith("Sources: ") for a in fig.layout.annotations)
 
 
-# ---------------------------------------------------------------- derived changes marked above the bars
+# ---------------------------------------------------------------- derived changes marked above their periods
 
 
-def test_a_derived_change_is_annotated_at_its_categorys_numeric_position(data):
-    fig = charts.bar_chart(views.rows(data, "electricity_exports"), "Electricity")
-    categories = list(fig.layout.xaxis.categoryarray)
+def test_a_derived_change_is_annotated_above_the_middle_of_its_period(data):
+    fig = charts.series_chart(views.rows(data, "electricity_exports"), "Electricity")
 
     charts.annotate_changes(fig, views.rows(data, "electricity_exports_change"))
 
     marked = [a for a in fig.layout.annotations if "(derived)" in a.text]
-    assert categories == ["2023", "2024"]
     assert len(marked) == 1
-    assert marked[0].x == 1 and isinstance(marked[0].x, int)  # position of "2024", not the number 2024
+    assert pd.Timestamp(marked[0].x) == pd.Timestamp("2024-07-01 12:00")  # the middle of 2024
     assert marked[0].text == "≈ +77.8% vs 2023 (derived)"
     assert "1.6 / 0.9 − 1 = +77.8%" in marked[0].hovertext
 
 
 def test_a_change_whose_period_is_not_on_the_chart_is_left_out():
-    fig = charts.bar_chart(frame(observation()), "Turnover")
+    fig = charts.series_chart(frame(observation()), "Turnover")
     before = len(fig.layout.annotations)
 
     charts.annotate_changes(fig, frame(observation(period="2019", period_label="2019", derived=True)))
