@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-# Number words by their stem, so that one entry reads every case of a Russian or Kyrgyz numeral
-# ("два", "двух", "двум"): a token counts when it starts with the stem and is at most a few letters longer.
 _EN_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
@@ -15,6 +13,8 @@ _EN_WORDS = {
     "hundred": 100, "double": 2, "twice": 2, "triple": 3, "threefold": 3, "quadruple": 4,
     "dozen": 12,
 }  # fmt: skip
+# Russian and Kyrgyz numerals by their stem, so that one entry reads every case ("два", "двух", "двум"):
+# a token counts when it starts with the stem and is at most a few letters longer.
 _RU_WORDS = {
     "один": 1, "одна": 1, "одно": 1, "одног": 1, "одной": 1, "одном": 1, "два": 2, "две": 2, "двух": 2,
     "двум": 2, "три": 3, "трех": 3, "трёх": 3, "трем": 3, "четыре": 4, "четырех": 4, "четырёх": 4,
@@ -101,6 +101,8 @@ def numbers_in(text: str, language: str = "en") -> set[float]:
         elif (multiplier := _MULTIPLIERS.get(token, _by_stem(_MULTIPLIERS, token, 3))) is not None:
             if in_run:
                 total, current = total + (current or 1) * multiplier, 0.0
+            else:
+                found.add(multiplier)  # "a thousand", "тысяча": the word is the number
             continue
         else:
             close()

@@ -83,6 +83,7 @@ def test_a_number_too_long_for_a_float_carries_no_value_and_does_not_fail():
         ("соода жүгүртүү 3,2 миллиард долларды түздү", 3.2, 1e9, "ky"),
         ("a $1.5bn loan", 1.5, 1e9, "en"),
         ("16,000 students", 16000, 1, "en"),
+        ("a thousand students", 1000, 1, "en"),
     ],
 )
 def test_a_quote_states_its_value_in_its_own_language_grouping_and_decimal_comma(quote, value, scale, language):
