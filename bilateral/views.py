@@ -208,8 +208,10 @@ def describe(picked: pd.DataFrame) -> str:
                 shown.add(r.display)
                 parts.append(f"derived {r.display} for {r.period_label} ({r.arithmetic})")
         for r in ind:
-            if r.kind == "target":
-                parts.append(f"target {r.display} ({r.period_label}, {_who(r)})")
+            target = f"target {r.display} ({r.period_label}, {_who(r)})"
+            if r.kind == "target" and target not in shown:  # one speaker's goal, however often reported
+                shown.add(target)
+                parts.append(target)
     return ". ".join(parts) + "." if parts else "No figures."
 
 
@@ -217,9 +219,10 @@ def describe_events(events: pd.DataFrame) -> str:
     if events.empty:
         return "No events."
     first, last = events.iloc[0], events.iloc[-1]
-    counts = events["category"].value_counts()
+    # An event told by several sources is one event: counted once, whatever its accounts.
+    counts = events.drop_duplicates("event_id")["category"].value_counts()
     kinds = ", ".join(f"{n} {c}" for c, n in counts.items())
     return (
-        f"{len(events)} events from {first['date_label']} ({first['title']}) to {last['date_label']} "
+        f"{counts.sum()} events from {first['date_label']} ({first['title']}) to {last['date_label']} "
         f"({last['title']}): {kinds}."
     )
