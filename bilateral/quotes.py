@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
 
 _EN_WORDS = {
@@ -57,6 +58,18 @@ def _by_stem(table: dict[str, float], token: str, slack: int) -> float | None:
     return None
 
 
+@lru_cache(maxsize=4096)  # the words of 600 quotes repeat; most are no number at all
+def _word(token: str) -> tuple[str, float]:
+    """What a word is to a number: one itself, a fraction, a multiplier, or nothing."""
+    if (word := _EN_WORDS.get(token, _by_stem(_RU_WORDS, token, 3))) is not None:
+        return "number", float(word)
+    if (fraction := _by_stem(_FRACTIONS, token, 2)) is not None:
+        return "fraction", fraction
+    if (multiplier := _MULTIPLIERS.get(token, _by_stem(_MULTIPLIERS, token, 3))) is not None:
+        return "multiplier", multiplier
+    return "other", 0.0
+
+
 def _digits(token: str, decimal_comma: bool) -> set[float]:
     """The values digits can mean: 3,2 is 3.2 in Russian and 3,200 is 3200 in English; 16 000 is 16000."""
     bare = re.sub(_SPACE, "", token)
@@ -90,19 +103,20 @@ def numbers_in(text: str, language: str = "en") -> set[float]:
         in_run = False
 
     for token in tokens:
-        if token[0].isdigit():
+        kind, number = ("digits", 0.0) if token[0].isdigit() else _word(token)
+        if kind == "digits":
             values = _digits(token, decimal_comma=language != "en")
-        elif (word := _EN_WORDS.get(token, _by_stem(_RU_WORDS, token, 3))) is not None:
-            values = {float(word)}
-        elif (fraction := _by_stem(_FRACTIONS, token, 2)) is not None:
-            found.update({fraction, fraction * 100})
+        elif kind == "number":
+            values = {number}
+        elif kind == "fraction":
+            found.update({number, number * 100})
             close()
             continue
-        elif (multiplier := _MULTIPLIERS.get(token, _by_stem(_MULTIPLIERS, token, 3))) is not None:
+        elif kind == "multiplier":
             if in_run:
-                total, current = total + (current or 1) * multiplier, 0.0
+                total, current = total + (current or 1) * number, 0.0
             else:
-                found.add(multiplier)  # "a thousand", "тысяча": the word is the number
+                found.add(number)  # "a thousand", "тысяча": the word is the number
             continue
         else:
             close()
@@ -142,9 +156,14 @@ _RELATIVE = re.compile(
     re.IGNORECASE,
 )
 
+_RELATIVE_WORDS = ("year", "год", "жыл", "былтыр", "быйыл")  # one of these is in every match of _RELATIVE
+
 
 def relative_period(quote: str) -> str | None:
     """The words of the quote that date it relatively ("last year", "в прошлом году"), if any."""
+    folded = quote.lower()
+    if not any(word in folded for word in _RELATIVE_WORDS):
+        return None  # the pattern is slow to try at every character, and most quotes name no year at all
     match = _RELATIVE.search(quote)
     return " ".join(match.group(0).split()) if match else None
 

@@ -30,7 +30,8 @@ from bilateral import DataError, Dataset, Problem, check, load
 from bilateral.cli import main
 from bilateral.loading import DATA_FILE, OBSERVATION_COLUMNS
 from bilateral.schema import Account, Event, Indicator, Observation, Source
-from bilateral.yamlsource import MAX_DEPTH
+from bilateral.yamlevents import read_events
+from bilateral.yamlsource import MAX_DEPTH, _Outside, _read_lines, _scalar
 from tests.conftest import MINIMAL_YAML  # the text of the minimal_yaml fixture; fixtures do not mix with @given
 
 # libyaml where PyYAML has it: the pure-Python reader and writer would take most of the run.
@@ -418,6 +419,34 @@ def test_any_edit_of_the_raw_text_is_loaded_whole_or_refused_at_a_line(workdir, 
     for mutate in mutations:
         blob = mutate(blob)
     outcome(write(workdir, blob))
+
+
+@settings(PROPERTY, max_examples=150)
+@given(mutations=MUTATIONS)
+@pytest.mark.parametrize("base", BASES)
+def test_whatever_the_line_reader_reads_it_reads_as_the_full_reader_does(base, mutations):
+    blob = BASES[base].encode("utf-8")
+    for mutate in mutations:
+        blob = mutate(blob)
+    text = blob.decode("utf-8", errors="replace")
+    lines = _read_lines(text)
+    if lines is None:
+        tally("left to the full reader")
+        return
+    tally("read by the line reader")
+    assert lines == read_events(text, "x")[:3]
+
+
+@settings(PROPERTY, max_examples=300)
+@given(text=st.text(alphabet="0123456789-+._:eExXbBoOTtZ ~=<yesnoNULLinfa#к'\"", min_size=1, max_size=12))
+def test_a_plain_or_quoted_value_the_line_reader_takes_is_the_value_yaml_reads(text):
+    try:
+        value = _scalar(text.strip(" ") or "~")  # as the reader passes it: without the spaces around it
+    except _Outside:
+        tally("left to the full reader")
+        return
+    tally("read by the line reader")
+    assert type(value) is type(read := yaml.load(f"k: {text}", Loader=FAST_LOADER)["k"]) and value == read
 
 
 @settings(PROPERTY, max_examples=40)

@@ -3,7 +3,9 @@
 import pytest
 
 from bilateral import DataError
-from bilateral.yamlsource import MAX_BYTES, read_yaml
+from bilateral.loading import DATA_FILE
+from bilateral.yamlevents import read_events
+from bilateral.yamlsource import MAX_BYTES, _read_lines, read_yaml
 
 
 def refused(path) -> list[tuple[int, str]]:
@@ -209,3 +211,32 @@ def test_a_byte_that_is_not_utf8_is_refused_at_its_column_in_characters(tmp_path
 )
 def test_an_alias_to_or_from_a_key_is_refused(write_yaml, text):
     assert refused(write_yaml(text)) == [(1, "anchors and aliases (&, *) are not allowed in this file")]
+
+
+def test_the_data_file_is_read_line_by_line_with_the_values_and_positions_of_the_full_reader():
+    text = DATA_FILE.read_text(encoding="utf-8")
+    lines = _read_lines(text)
+    assert lines is not None, "the data file left the part of YAML the line reader knows"
+    assert lines == read_events(text, str(DATA_FILE))[:3]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: 1\nb:\n  - x\n  - 'it''s'\n  - \"q \\\"d\\\" \\u00e9\"\n",  # an escape the line reader leaves
+        "a:\n- x\n",  # a list at its key's own column
+        "a: b\n  c\n",  # a plain value on two lines
+        "a: |\n  text\n",
+        "a: 2025-07-28\nb: yes\nc: ~\nd: 0x1F\ne: .inf\nf: 1_000\n",
+        "a:\nb: 1\n",  # an empty value
+        'a: 1 # a comment\nb: "x" # another\n',
+        "- a\n- b\n",
+        "a: {b: 1}\n",
+        "a: 1\na: 2\n",
+    ],
+)
+def test_text_beyond_the_line_reader_is_read_by_the_full_reader_with_the_same_outcome(write_yaml, text):
+    events = read_events(text, "x")
+    assert read_yaml(write_yaml(text), "x") == events
+    lines = _read_lines(text)
+    assert lines is None or lines == events[:3]
