@@ -19,15 +19,15 @@ from .units import UNITS, convert
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#882255", "#999999"]
 CATEGORY_COLOURS = dict(
     zip(
-        ["diplomacy", "treaty", "visit", "economy", "energy", "education", "culture", "security"],
-        PALETTE,
+        ["diplomacy", "treaty", "visit", "economy", "energy", "education", "culture", "security", "migration"],
+        [*PALETTE, "#44AA99"],
     )
 )
 QUOTE_WIDTH = 60
 # What hover_text reads of a row.
 HOVER_COLUMNS = (
     "display", "label", "period_label", "base_label", "kind", "derived", "arithmetic", "inputs", "publisher",
-    "source_published_label", "said_by", "quote", "translation", "side_label", "according_to",
+    "source_published_label", "said_by", "quote", "translation", "side_label", "according_to", "source_published",
 )  # fmt: skip
 # Whose numbers a figure is, by colour; and how the source hedged it, by marker.
 SIDE_COLOURS = {"Russian side": "#0072B2", "Kyrgyz side": "#D55E00", "Other": "#009E73", "Not stated": "#999999"}
@@ -64,13 +64,30 @@ def account(row) -> str:
     return f"{row.publisher} — {said_by}" if isinstance(said_by, str) and said_by else str(row.publisher)
 
 
+CREDIT_PUBLISHERS = 6  # named in a chart's credit; the rest are counted, and named in each point's hover
+
+
 def source_credit(rows: pd.DataFrame) -> str:
-    """'Source: Eurasian Star, Nov 2025; 24.kg, 28 Jul 2025' for the distinct sources of the rows."""
+    """'Source: Eurasian Star, Nov 2025; 24.kg, 28 Jul 2025' for the distinct sources of the rows.
+
+    Past three sources, the publishers are named without dates, those with the most figures first, and
+    past six the others are counted: a chart's credit stays a few lines on a phone and in its PNG.
+    """
     first: dict = {}  # each source's first row, in the order the sources first appear
     for source, publisher, date in zip(rows["source_id"], rows["publisher"], rows["source_published_label"]):
-        first.setdefault(source, f"{publisher}, {date}")
-    credits = list(first.values())
-    return ("Sources: " if len(credits) > 1 else "Source: ") + "; ".join(credits) if credits else ""
+        first.setdefault(source, (publisher, date))
+    if not first:
+        return ""
+    if len(first) <= 3:
+        credits = [f"{publisher}, {date}" for publisher, date in first.values()]
+        return ("Sources: " if len(credits) > 1 else "Source: ") + "; ".join(credits)
+    counts = rows["publisher"].value_counts(sort=False)
+    publishers = sorted(counts.index, key=lambda p: -counts[p])  # stable: ties keep their first appearance
+    named = "; ".join(str(p) for p in publishers[:CREDIT_PUBLISHERS])
+    more = len(publishers) - CREDIT_PUBLISHERS
+    return f"Sources: {len(first)} pages of {len(publishers)} publishers: {named}" + (
+        f" and {more} more, each named in its points' hover" if more > 0 else ""
+    )
 
 
 def _wrap(text: str) -> str:
@@ -118,36 +135,109 @@ def _update(obj, **values) -> None:
             obj[key] = value
 
 
-def _base(title: str, unit_label: str, rows: pd.DataFrame, height: int = 460) -> go.Figure:
+# The layout is made for the narrowest screen, a 390 px phone, so that no text of a chart can overlap
+# another at any width: the title wraps, the legend sits in rows under the plot, and the sources under
+# the legend; the figure grows by what they take, so the plot keeps its height and its whole width.
+PHONE_WIDTH = 270  # px of a phone's plot, and of its legend
+TITLE_CHARS = 36  # of a 16 px title across a phone's chart
+CREDIT_CHARS = 52  # of the 11 px source line across it
+LEGEND_CHARS = 30  # of a legend entry
+PLOT_HEIGHT = 300
+TARGET_CHARS = 38  # of a target line's 11 px label, within the plot
+_TITLE_LINE, _LEGEND_ROW, _CREDIT_LINE, _TICKS, _CHANGE_ROW = 22, 21, 15, 34, 20  # px
+
+
+def _legend_height(names: list[str]) -> int:
+    """The legend's height on a phone: all entries on one row if they fit, else (as plotly lays them
+    out in columns as wide as the widest entry, which on a phone is one) one row each."""
+    widths = [44 + 7 * max(len(line) for line in name.split("<br>")) for name in names]
+    heights = [_LEGEND_ROW + 3 + 17 * name.count("<br>") for name in names]
+    return max(heights) + 6 if sum(widths) <= PHONE_WIDTH else sum(heights) + 6
+
+
+def _base(title: str, unit_label: str, rows: pd.DataFrame) -> go.Figure:
     fig = go.Figure()
-    _update(
-        fig.layout,
-        title={"text": esc(title)},
-        yaxis_title=esc(unit_label),
-        height=height,
-        hoverlabel={"align": "left"},
-        legend={"orientation": "v", "x": 1.01, "y": 1, "xanchor": "left", "yanchor": "top", "font": {"size": 11}},
-        margin={"t": 70, "b": 150},
-    )
-    credit(fig, source_credit(rows))
+    _update(fig.layout, yaxis_title=esc(unit_label), hoverlabel={"align": "left"})
+    fig.layout.meta = {"title": title, "credit": source_credit(rows)}  # for fit(), which clears it
     return fig
 
 
-def credit(fig: go.Figure, text: str) -> None:
-    """Write the sources into the figure itself, so that an exported PNG still carries them."""
-    fig.add_annotation(
-        text="<br>".join(esc(line) for line in textwrap.wrap(text, 140)),
-        xref="paper",
-        yref="paper",
-        x=0,
-        y=0,
-        yshift=-95,
-        xanchor="left",
-        yanchor="top",
-        align="left",
-        showarrow=False,
-        font={"size": 11},
+def fit(fig: go.Figure, plot_height: int = PLOT_HEIGHT, left: int = 64, legend: bool = True) -> go.Figure:
+    """Lay the title, the legend and the sources out around the plot for any width (see PHONE_WIDTH).
+
+    Called once the figure has all its traces and marks: the legend's rows depend on them.
+    """
+    title, credit_text = fig.layout.meta["title"], fig.layout.meta["credit"]
+    fig.layout.meta = None
+    title_lines = textwrap.wrap(title, TITLE_CHARS) or [""]
+    credit_lines = textwrap.wrap(credit_text, CREDIT_CHARS)
+    names = [t.name for t in fig.data if t.showlegend is not False and t.name] if legend else []
+    legend_height = _legend_height(names) if len(names) > 1 else 0
+    top = 16 + _TITLE_LINE * len(title_lines)
+    credit_height = _CREDIT_LINE * len(credit_lines) + 8
+    bottom = _TICKS + legend_height + credit_height
+    _update(
+        fig.layout,
+        title={
+            "text": "<br>".join(esc(line) for line in title_lines),
+            "x": 0,
+            "xanchor": "left",
+            "xref": "container",
+            "y": 1,
+            "yanchor": "top",
+            "yref": "container",
+            "pad": {"t": 10, "l": 10},
+            "font": {"size": 16},
+        },
+        showlegend=len(names) > 1,
+        legend={
+            "orientation": "h",
+            "x": 0,
+            "xanchor": "left",
+            "y": -_TICKS / plot_height,
+            "yanchor": "top",
+            "font": {"size": 11},
+        },
+        margin={"t": top, "b": bottom, "l": left, "r": 16, "autoexpand": False},
+        height=plot_height + top + bottom,
     )
+    if credit_lines:
+        fig.add_annotation(
+            text="<br>".join(esc(line) for line in credit_lines),
+            xref="paper",
+            yref="paper",
+            x=0,
+            y=0,
+            xshift=8 - left,  # from the figure's own edge: the phone's width is all the line has
+            yshift=-(_TICKS + legend_height),
+            xanchor="left",
+            yanchor="top",
+            align="left",
+            showarrow=False,
+            font={"size": 11},
+            name="sources",
+        )
+    return fig
+
+
+_KEY = {
+    "circle": "● stated",
+    "diamond": "◆ about",
+    "triangle-up": "▲ at least",
+    "triangle-down": "▼ at most",
+    "star": "★ target or forecast",
+}
+
+
+def marker_key(fig: go.Figure) -> str:
+    """What the chart's marker shapes mean, for the line under it: the legend names only the colours."""
+    symbols = {symbol for trace in fig.data if trace.marker.symbol is not None for symbol in trace.marker.symbol}
+    shown = [text for symbol, text in _KEY.items() if symbol in symbols or f"{symbol}-open" in symbols]
+    if any(str(symbol).endswith("-open") for symbol in symbols):
+        shown.append("hollow: derived here, not stated")
+    if any(trace.mode == "lines" for trace in fig.data) or fig.layout.shapes:
+        shown.append("dashed line: a target with no year, from when it was first set, each statement a ★")
+    return "Markers: " + " · ".join(shown) + ". A bar through a marker spans its period." if shown else ""
 
 
 def _middle(row) -> pd.Timestamp:
@@ -179,7 +269,8 @@ def series_chart(rows: pd.DataFrame, title: str, unit: str | None = None, by: st
         else {n: PALETTE[i % len(PALETTE)] for i, n in enumerate(names)}
     )
     traces = []
-    for (name, derived, kind), part in groups.items():
+    in_legend: set[str] = set()
+    for (name, derived, kind), part in sorted(groups.items(), key=lambda item: (item[0][1], item[0][2] != "actual")):
         part.sort(key=lambda r: r.period_start)
         middle = [_middle(r) for r in part]
         symbols = ["star" if kind != "actual" else QUALIFIER_SYMBOLS[r.qualifier] for r in part]
@@ -187,13 +278,17 @@ def series_chart(rows: pd.DataFrame, title: str, unit: str | None = None, by: st
             symbols = [s + "-open" for s in symbols]
         half = [((r.period_end - r.period_start) / 2).total_seconds() * 1000 for r in part]
         label = name + (" (derived)" if derived else "") + (f" ({kind})" if kind != "actual" else "")
+        shown = name not in in_legend  # one legend entry per colour; marker_key() names the shapes
+        in_legend.add(name)
         traces.append(
             {
                 "type": "scatter",
                 "mode": "markers",
                 "x": middle,
                 "y": np.array([convert(r.value, r.unit, unit) for r in part], dtype=float),
-                "name": esc(label),
+                "name": "<br>".join(esc(line) for line in textwrap.wrap(label, LEGEND_CHARS)),
+                "legendgroup": esc(name),
+                "showlegend": shown,
                 "error_x": {"type": "data", "array": half, "arrayminus": half, "thickness": 1.5, "width": 0},
                 "marker": {
                     "symbol": symbols,
@@ -208,33 +303,121 @@ def series_chart(rows: pd.DataFrame, title: str, unit: str | None = None, by: st
             }
         )
     fig.add_traces(traces)
-    for row in (r for r in read if pd.isna(r.period)):  # a target with no year: a dashed line across
-        fig.add_hline(
-            y=convert(row.value, row.unit, unit),
-            line={"dash": "dash", "color": PALETTE[-1], "width": 2},
-            annotation={"text": f"target: {esc(row.display)} (no year stated)", "hovertext": hover_text(row)},
-        )
-    _update(fig.layout.xaxis, type="date")
+    _target_lines(fig, [r for r in read if pd.isna(r.period)], unit, read)
+    _year_axis(fig, [r for r in read if not pd.isna(r.period)])
     _update(fig.layout.yaxis, rangemode="tozero")
-    return fig
+    return fit(fig)
+
+
+def _year_axis(fig: go.Figure, dated: list) -> None:
+    """A date axis labelled by year, at least a few years wide: plotly would label a few months by the hour."""
+    _update(fig.layout.xaxis, type="date", tickformat="%Y")
+    if not dated:
+        return
+    start = min(r.period_start for r in dated)
+    end = max(r.period_end for r in dated)
+    if end - start < pd.Timedelta(days=365 * 6):
+        middle = start + (end - start) / 2
+        start, end = middle - pd.Timedelta(days=365 * 3), middle + pd.Timedelta(days=365 * 3)
+        _update(fig.layout.xaxis, range=[start, end], dtick="M12")
+
+
+def _target_lines(fig: go.Figure, targets: list, unit: str, read: list) -> None:
+    """A target with no year: a dashed line from the first page that states it, labelled with who and when.
+
+    One line per level, since a target is often restated over years; each statement is a star on it
+    at its page's date (an undated page at the line's start), with its own quote in its hover.
+    """
+    if not targets:
+        return
+    dated = [r.period_end for r in read if not pd.isna(r.period)] + [
+        pd.Timestamp(r.source_published) for r in targets if isinstance(r.source_published, str)
+    ]
+    levels: dict[float, list] = {}
+    for r in targets:
+        levels.setdefault(convert(r.value, r.unit, unit), []).append(r)
+    for level, rows in sorted(levels.items()):
+        rows.sort(key=lambda r: r.source_published if isinstance(r.source_published, str) else "9999")
+        first = rows[0]
+        when = first.source_published_label if isinstance(first.source_published, str) else "date not shown"
+        who = first.said_by if isinstance(first.said_by, str) else first.publisher
+        restated = f" (+{len(rows) - 1} restated)" if len(rows) > 1 else ""
+        label = "<br>".join(
+            esc(line) for line in textwrap.wrap(f"{first.display} target{restated}: {who}, {when}", TARGET_CHARS)
+        )
+        if not dated:  # nothing on the chart has a date: a line across, its statements in the label's hover
+            fig.add_hline(
+                y=level,
+                line={"dash": "dash", "color": PALETTE[-1], "width": 2},
+                annotation={"text": label, "hovertext": "<br><br>".join(hover_text(r) for r in rows)},
+            )
+            continue
+        start = pd.Timestamp(first.source_published) if isinstance(first.source_published, str) else min(dated)
+        end = max(dated)
+        fig.add_traces(
+            [
+                {
+                    "type": "scatter",
+                    "mode": "lines",
+                    "x": [start, end],
+                    "y": [level, level],
+                    "line": {"dash": "dash", "color": PALETTE[-1], "width": 2},
+                    "name": label,
+                    "showlegend": False,
+                    "hoverinfo": "skip",
+                    "meta": {"derived": False, "kind": "target", "periods": []},
+                },
+                {
+                    "type": "scatter",
+                    "mode": "markers",
+                    "x": [
+                        pd.Timestamp(r.source_published) if isinstance(r.source_published, str) else start for r in rows
+                    ],
+                    "y": np.full(len(rows), level, dtype=float),
+                    "marker": {"symbol": ["star"] * len(rows), "size": 11, "color": PALETTE[-1]},
+                    "name": label,
+                    "showlegend": False,
+                    "hovertext": [hover_text(r) for r in rows],
+                    "hoverinfo": "text",
+                    "meta": {"derived": False, "kind": "target", "periods": []},
+                },
+            ]
+        )
+        fig.add_annotation(
+            x=end,
+            y=level,
+            xanchor="right",
+            yanchor="bottom",
+            align="right",
+            text=label,
+            showarrow=False,
+            font={"size": 11},
+        )
 
 
 def annotate_changes(fig: go.Figure, changes: pd.DataFrame) -> go.Figure:
-    """Mark derived changes above the later period's figures, with their arithmetic in the hover."""
+    """Mark derived changes above the later period's figures, with their arithmetic in the hover.
+
+    Each mark has a row of its own above the plot, which grows the figure, so that no two overlap.
+    """
     plotted = {period for trace in fig.data for period in (trace.meta or {}).get("periods", ())}
-    for row in records(changes, (*HOVER_COLUMNS, "period_start", "period_end")):
-        if row.period_label not in plotted:
-            continue
+    marked = [
+        row for row in records(changes, (*HOVER_COLUMNS, "period_start", "period_end")) if row.period_label in plotted
+    ]
+    for i, row in enumerate(reversed(marked)):
         fig.add_annotation(
             x=_middle(row),
             y=1,
             yref="paper",
             yanchor="bottom",
+            yshift=4 + i * _CHANGE_ROW,
             text=f"{esc(row.display)} vs {esc(row.base_label)} (derived)",
             hovertext=hover_text(row),
             showarrow=False,
             font={"size": 12},
         )
+    grown = len(marked) * _CHANGE_ROW
+    _update(fig.layout, margin={"t": fig.layout.margin.t + grown}, height=fig.layout.height + grown)
     return fig
 
 
@@ -272,18 +455,9 @@ def timeline_chart(events: pd.DataFrame, title: str = "Timeline of Russia–Kyrg
             y1=row.category,
             line={"color": CATEGORY_COLOURS.get(row.category, PALETTE[-1]), "width": 4},
         )
-    _update(
-        fig.layout,
-        title={"text": esc(title)},
-        xaxis_title="date",
-        yaxis_title="category",
-        hoverlabel={"align": "left"},
-        legend={"orientation": "v", "x": 1.01, "y": 1, "xanchor": "left", "yanchor": "top"},
-        margin={"t": 60, "b": 150},
-        height=480,
-    )
-    credit(fig, source_credit(events))
-    return fig
+    _update(fig.layout, hoverlabel={"align": "left"}, xaxis_type="date")
+    fig.layout.meta = {"title": title, "credit": source_credit(events)}
+    return fit(fig, plot_height=360, left=76, legend=False)  # the lanes name the categories
 
 
 def _event_hover(row) -> str:

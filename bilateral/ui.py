@@ -255,8 +255,9 @@ class _Chart:
         return table, to_csv(table)
 
 
-def _chart_parts(fig: go.Figure, rows: pd.DataFrame, alt: str) -> _Chart:
-    return _Chart(fig, alt, f"{md(alt)}  \n{sources_caption(rows)}", rows)
+def _chart_parts(fig: go.Figure, rows: pd.DataFrame, alt: str, key: str = "") -> _Chart:
+    lines = [md(alt), md(key), sources_caption(rows)]
+    return _Chart(fig, alt, "  \n".join(line for line in lines if line), rows)
 
 
 def _draw_chart(parts: _Chart, key: str) -> None:
@@ -277,7 +278,7 @@ def _series_parts(
         marked = views.rows(data, *changes, sources=sources)
         charts.annotate_changes(fig, marked)
         shown = pd.concat([picked, marked], ignore_index=True)
-    return _chart_parts(_finished(fig), shown, views.describe(shown))
+    return _chart_parts(_finished(fig), shown, views.describe(shown), charts.marker_key(fig))
 
 
 def series_block(

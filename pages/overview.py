@@ -7,7 +7,7 @@ from bilateral import ui
 data = ui.dataset()
 st.title("Russia–Kyrgyzstan relations")
 st.markdown(
-    "Every figure below is quoted from a named source; hover a chart or a card's ⓘ for its words. "
+    "Every figure below is quoted from a named source; hover a chart, or a card's :material/help: sign, for its words. "
     "Where sources disagree, every version is shown."
 )
 

@@ -128,11 +128,16 @@ def flat(text: str) -> str:
 # -------------------------------------------------------- the real turnover series: every account on a time axis
 
 
+def accounts(fig) -> list:
+    """The traces of a figure's dated accounts, without the target lines and their stars."""
+    return [t for t in fig.data if t.legendgroup]
+
+
 def markers(fig):
-    """Every marker of a figure as (trace name, x, y, symbol, hover)."""
+    """Every marker of a dated account as (trace name, x, y, symbol, hover)."""
     return [
         (t.name, x, y, symbol, hover)
-        for t in fig.data
+        for t in accounts(fig)
         for x, y, symbol, hover in zip(t.x, t.y, t.marker.symbol, t.hovertext, strict=True)
     ]
 
@@ -151,11 +156,13 @@ def test_every_dated_account_is_its_own_marker_at_its_stated_value(turnover_char
     assert {3.2, 4.1} <= set(for_2024)
 
 
-def test_markers_are_coloured_by_whose_numbers_they_are(turnover_chart):
-    names = {t.name.split(" (")[0] for t in turnover_chart.data}
-    assert {"Russian side", "Kyrgyz side"} <= names
-    for t in turnover_chart.data:
-        assert t.marker.color == charts.SIDE_COLOURS[t.name.split(" (")[0]]
+def test_markers_are_coloured_by_whose_numbers_they_are_and_the_legend_names_each_colour_once(turnover_chart):
+    traces = accounts(turnover_chart)
+    assert {"Russian side", "Kyrgyz side"} <= {t.legendgroup for t in traces}
+    for t in traces:
+        assert t.marker.color == charts.SIDE_COLOURS[t.legendgroup]
+    in_legend = [t.name for t in turnover_chart.data if t.showlegend is not False]
+    assert sorted(in_legend) == sorted({t.legendgroup for t in traces})
 
 
 def test_hedges_are_drawn_as_such_and_derived_figures_hollow(turnover_chart, turnover):
@@ -170,7 +177,7 @@ def test_hedges_are_drawn_as_such_and_derived_figures_hollow(turnover_chart, tur
 def test_a_partial_year_spans_its_months_not_the_year(turnover_chart):
     [(x, half)] = [
         (x, t.error_x.array[i])
-        for t in turnover_chart.data
+        for t in accounts(turnover_chart)
         for i, (x, h) in enumerate(zip(t.x, t.hovertext, strict=True))
         if "Jan–Nov 2023" in h and "Derived" not in h
     ][:1]
@@ -178,9 +185,20 @@ def test_a_partial_year_spans_its_months_not_the_year(turnover_chart):
     assert 140 < half / 86_400_000 < 170  # about five and a half months each side: January to November
 
 
-def test_a_target_with_no_year_is_a_dashed_line(turnover_chart):
-    lines = [s for s in turnover_chart.layout.shapes if s.line.dash == "dash"]
-    assert lines and all(s.y0 == s.y1 for s in lines)
+def test_a_target_with_no_year_is_a_dashed_line_from_when_it_was_first_set_naming_who(turnover_chart, turnover):
+    lines = {t.y[0]: t for t in turnover_chart.data if t.mode == "lines"}
+    assert set(lines) == set(turnover[turnover["period"].isna()]["value"])  # one line per level: $1, 2 and 5 bn
+    five = lines[5.0]
+    assert five.line.dash == "dash" and five.y[0] == five.y[1]
+    targets = turnover[turnover["period"].isna() & (turnover["value"] == 5.0)]
+    first = targets.sort_values("source_published").iloc[0]
+    assert five.x[0] == pd.Timestamp(first["source_published"])
+    assert flat(esc(first["publisher"])) in flat(five.name) and first["source_published_label"] in five.name
+    assert f"+{len(targets) - 1} restated" in five.name
+    label = next(a for a in turnover_chart.layout.annotations if flat(a.text) == flat(five.name))
+    assert label.y == 5.0
+    [stars] = [t for t in turnover_chart.data if t.mode == "markers" and not t.legendgroup and t.y[0] == 5.0]
+    assert len(stars.hovertext) == len(targets)  # each statement's own quote, in its own hover
 
 
 def test_a_russian_quote_shows_its_translation_in_the_hover(turnover_chart, turnover):
@@ -189,9 +207,12 @@ def test_a_russian_quote_shows_its_translation_in_the_hover(turnover_chart, turn
     assert "Our translation:" in hover and flat(esc(russian["translation"][:30])) in flat(hover)
 
 
-def test_the_turnover_chart_names_all_its_sources_in_an_annotation(turnover_chart, turnover):
-    credit = flat(turnover_chart.layout.annotations[0].text)
-    assert all(flat(esc(p)) in credit for p in turnover["publisher"].unique())
+def test_the_turnover_chart_credits_its_sources_in_the_figure_most_cited_first(turnover_chart, turnover):
+    [credit] = [a.text for a in turnover_chart.layout.annotations if a.name == "sources"]
+    publishers = turnover["publisher"].value_counts()
+    assert f"{turnover['source_id'].nunique()} pages of {len(publishers)} publishers" in credit
+    assert flat(esc(publishers.index[0])) in flat(credit)
+    assert f"and {len(publishers) - charts.CREDIT_PUBLISHERS} more" in credit
 
 
 # ---------------------------------------------------------------- one trace per account, never averaged
@@ -289,7 +310,7 @@ def test_hostile_text_in_a_figure_is_escaped_in_hovers_legend_and_title():
     assert "&lt;img" in fig.layout.title.text
     assert "&lt;img" in fig.data[0].name
     assert "&lt;img" in fig.data[0].hovertext[0]
-    assert any("&lt;img" in (a.hovertext or "") for a in fig.layout.annotations)  # the target line's hover
+    assert any("&lt;img" in h for t in fig.data if t.meta["kind"] == "target" for h in t.hovertext or [])
     assert any("&lt;img" in a.text for a in fig.layout.annotations)  # the source credit
 
 
