@@ -26,6 +26,7 @@ warm_up.empty()
 PAGES = [
     ("pages/overview.py", "Overview", ":material/home:", "overview"),
     ("pages/trade.py", "Trade & investment", ":material/currency_exchange:", "trade"),
+    ("pages/migration.py", "Migration", ":material/flight:", "migration"),
     ("pages/energy.py", "Energy", ":material/bolt:", "energy"),
     ("pages/education.py", "Education", ":material/school:", "education"),
     ("pages/timeline.py", "Timeline", ":material/timeline:", "timeline"),

@@ -211,6 +211,13 @@ def _memo(build: Callable, data: Dataset, *args, name: str | None = None) -> Any
     return value
 
 
+def year_range(data: Dataset, key: str) -> tuple[int, int]:
+    """A year-range slider over the years the figures reach, kept in the page's URL."""
+    first, last = views.year_span(data)
+    chosen = st.slider("Years", min_value=first, max_value=last, value=(first, last), key=key, bind="query-params")
+    return int(chosen[0]), int(chosen[1])
+
+
 def sources_caption(rows: pd.DataFrame) -> str:
     first: dict = {}  # each source's first row, in the order the sources first appear
     for r in charts.records(rows, ("source_id", "publisher", "source_published_label", "source_url")):
@@ -256,26 +263,34 @@ class _Chart:
 
 
 def _chart_parts(fig: go.Figure, rows: pd.DataFrame, alt: str, key: str = "") -> _Chart:
-    lines = [md(alt), md(key), sources_caption(rows)]
+    lines = [md(key), sources_caption(rows)]  # the chart in words is in its own expander, and its alt text
     return _Chart(fig, alt, "  \n".join(line for line in lines if line), rows)
 
 
 def _draw_chart(parts: _Chart, key: str) -> None:
     st.plotly_chart(parts.figure, key=f"chart_{key}", alt=parts.alt, config={"displaylogo": False})
     st.markdown(parts.caption)
+    with st.expander("This chart in words"):
+        st.markdown(md(parts.alt))
     _draw_table(key, "Data behind this chart", lambda: parts.table)
 
 
 def _series_parts(
-    data: Dataset, title: str, indicator_ids: tuple, sources: tuple | None, changes: tuple, options: tuple
+    data: Dataset,
+    title: str,
+    indicator_ids: tuple,
+    sources: tuple | None,
+    changes: tuple,
+    options: tuple,
+    years: tuple[int, int] | None = None,
 ) -> _Chart | None:
-    picked = views.rows(data, *indicator_ids, sources=sources)
+    picked = views.rows(data, *indicator_ids, sources=sources, years=years)
     if picked.empty:
         return None
     fig = charts.series_chart(picked, title, **dict(options))
     shown = picked
     if changes:
-        marked = views.rows(data, *changes, sources=sources)
+        marked = views.rows(data, *changes, sources=sources, years=years)
         charts.annotate_changes(fig, marked)
         shown = pd.concat([picked, marked], ignore_index=True)
     return _chart_parts(_finished(fig), shown, views.describe(shown), charts.marker_key(fig))
@@ -288,12 +303,17 @@ def series_block(
     indicator_ids: list[str],
     sources: list[str] | None = None,
     changes: tuple[str, ...] = (),
+    years: tuple[int, int] | None = None,
     **options,
 ) -> None:
-    """A time series of some indicators, with the changes named in `changes` marked above their periods."""
+    """A time series of some indicators, with the changes named in `changes` marked above their periods.
+
+    `years` keeps the figures whose period reaches into that range (and targets with no year).
+    """
     chosen = None if sources is None else tuple(sources)
+    span = None if years is None else (int(years[0]), int(years[1]))
     parts = _memo(
-        _series_parts, data, title, tuple(indicator_ids), chosen, tuple(changes), tuple(sorted(options.items()))
+        _series_parts, data, title, tuple(indicator_ids), chosen, tuple(changes), tuple(sorted(options.items())), span
     )
     if parts is None:
         st.info(f"{title}: no figures from the selected sources.")

@@ -22,12 +22,25 @@ EVENT_COLUMNS = [
 ]  # fmt: skip
 
 
-def rows(data: Dataset, *indicator_ids: str, derived: bool = True, sources: list[str] | None = None) -> pd.DataFrame:
-    """The observations of the given indicators, stated and (unless told otherwise) derived, in the given order."""
+def rows(
+    data: Dataset,
+    *indicator_ids: str,
+    derived: bool = True,
+    sources: list[str] | None = None,
+    years: tuple[int, int] | None = None,
+) -> pd.DataFrame:
+    """The observations of the given indicators, stated and (unless told otherwise) derived, in the given order.
+
+    With `years`, only figures whose period reaches into those years, and targets with no year.
+    """
     o = data.observations
     picked = o[o["indicator_id"].isin(indicator_ids)]
     if sources is not None:
         picked = picked[picked["source_id"].isin(sources)]
+    if years is not None:
+        first, last = years
+        reaches = (picked["period_end"].dt.year >= first) & (picked["period_start"].dt.year <= last)
+        picked = picked[reaches | picked["period"].isna()]
     if not derived:
         picked = picked[~picked["derived"]]
     return picked.reset_index(drop=True)
@@ -100,6 +113,7 @@ def recent_events(data: Dataset, count: int = 8) -> pd.DataFrame:
     return happened.sort_values(["start", "event_id"], ascending=False).head(count).reset_index(drop=True)
 
 
+TIMELINE_START = 1992
 TIMELINE_END = 2025  # the timeline runs 1992–2025; planned events after it are shown on request
 
 
@@ -163,6 +177,21 @@ def derived_rows(data: Dataset) -> pd.DataFrame:
 def planned_projects(data: Dataset, category: str = "energy") -> pd.DataFrame:
     e = data.events
     return event_table(e[(e["category"] == category) & (e["status"] == "planned")])
+
+
+def events_in(data: Dataset, category: str) -> pd.DataFrame:
+    """The events of one category, every account, oldest first."""
+    e = data.events
+    return event_table(e[e["category"] == category].sort_values("start", kind="stable"))
+
+
+def year_span(data: Dataset) -> tuple[int, int]:
+    """The first and last years any dated figure reaches, for a year-range control."""
+    o = data.observations
+    dated = o[o["period"].notna()]
+    if dated.empty:
+        return (TIMELINE_START, TIMELINE_END)
+    return (int(dated["period_start"].min().year), int(dated["period_end"].max().year))
 
 
 def dataset_summary(data: Dataset) -> dict[str, object]:

@@ -1,4 +1,4 @@
-"""Education: Kyrgyz students in Russia, quotas, the Slavic University, Russian teachers, schools, vehicles."""
+"""Education: state-funded places, Kyrgyz students in Russia, Russian teachers, the Slavic University, schools."""
 
 import streamlit as st
 
@@ -6,21 +6,32 @@ from bilateral import ui
 
 data = ui.dataset()
 st.title("Education")
+years = ui.year_range(data, "education_years")
 
-ui.series_block(
-    data,
-    "Students: Kyrgyz students in Russia and the Kyrgyz-Russian Slavic University",
+
+def series(title: str, key: str, indicator_ids: list[str], **options) -> None:
+    ui.series_block(data, title, key, indicator_ids, years=years, **options)
+
+
+series("State-funded places in Russia for Kyrgyz students, by academic year", "quota", ["state_funded_quota"])
+series(
+    "Kyrgyz students in Russia",
     "students",
-    [
-        "kyrgyz_students_in_russia",
-        "kyrgyz_students_state_funded",
-        "state_funded_quota",
-        "krsu_students",
-        "krsu_students_third_countries",
-    ],
+    ["kyrgyz_students_in_russia", "kyrgyz_students_state_funded"],
     by="label",
 )
-ui.series_block(data, "Russian teachers in Kyrgyz schools", "teachers", ["russian_teachers"])
+series(
+    "Russian teachers in Kyrgyz schools",
+    "teachers",
+    ["russian_teachers", "russian_teachers_arrived"],
+    by="label",
+)
+series(
+    "Students of the Kyrgyz-Russian Slavic University",
+    "krsu",
+    ["krsu_students", "krsu_new_students", "krsu_students_third_countries"],
+    by="label",
+)
 
 columns = st.columns(3)
 for column, (label, indicator_id) in zip(
@@ -34,6 +45,4 @@ for column, (label, indicator_id) in zip(
     with column:
         ui.latest_metric(data, label, indicator_id)
 
-ui.series_block(
-    data, "Vehicles and buses delivered", "vehicles", ["vehicles_transferred", "buses_transferred"], by="label"
-)
+series("Vehicles and buses delivered", "vehicles", ["vehicles_transferred", "buses_transferred"], by="label")

@@ -1,4 +1,4 @@
-"""Trade & investment: turnover, growth, settlement currencies, investment, companies and remittances."""
+"""Trade & investment: turnover and its growth, shares and settlement currencies, investment, the Fund, debt."""
 
 import streamlit as st
 
@@ -6,55 +6,50 @@ from bilateral import ui
 
 data = ui.dataset()
 st.title("Trade & investment")
-sources = st.multiselect(
-    "Show figures from these sources",
+years = ui.year_range(data, "trade_years")
+chosen = st.multiselect(
+    "Only figures from these sources",
     options=data.sources["source_id"].tolist(),
-    default=data.sources["source_id"].tolist(),
+    default=[],
+    placeholder="All sources",
     key="trade_sources",
     bind="query-params",
 )
+sources = chosen or None  # none chosen: every source, as a reader opening the page expects
 
-ui.series_block(data, "Bilateral trade turnover", "turnover", ["trade_turnover"], sources)
-ui.series_block(data, "Growth of trade turnover", "growth", ["trade_turnover_growth"], sources)
-ui.series_block(
-    data,
-    "Settlement currencies and Russia's share of Kyrgyz trade",
-    "shares",
-    [
-        "national_currency_settlement_share",
-        "ruble_settlement_share",
-        "russia_share_of_kyrgyz_trade",
-        "russian_share_of_foreign_enterprises",
-    ],
-    sources,
+
+def series(title: str, key: str, indicator_ids: list[str], **options) -> None:
+    ui.series_block(data, title, key, indicator_ids, sources, years=years, **options)
+
+
+st.header("Trade")
+series("Bilateral trade turnover", "turnover", ["trade_turnover"])
+series("Growth of trade turnover", "growth", ["trade_turnover_growth"])
+series("Russia's share of Kyrgyzstan's foreign trade", "russia_share", ["russia_share_of_kyrgyz_trade"])
+series(
+    "Settlements in national currencies and in rubles",
+    "settlements",
+    ["national_currency_settlement_share", "ruble_settlement_share"],
     by="label",
 )
-ui.series_block(
-    data,
-    "Russian investment and the Russian-Kyrgyz Development Fund",
-    "investment",
-    [
-        "russian_investment_accumulated",
-        "russian_investment_flow",
-        "russian_direct_investment",
-        "rkdf_funding",
-        "rkdf_planned_funding",
-    ],
-    sources,
+
+st.header("Investment and finance")
+series("Accumulated Russian investment in Kyrgyzstan", "investment_stock", ["russian_investment_accumulated"])
+series(
+    "Russian investment in Kyrgyzstan by year",
+    "investment_flow",
+    ["russian_direct_investment", "russian_investment_flow"],
     unit="usd_m",
     by="label",
 )
-ui.series_block(data, "Growth of Russian investment", "investment_growth", ["russian_investment_flow_growth"], sources)
-ui.series_block(
-    data,
-    "Development Fund projects",
+series("Russian-Kyrgyz Development Fund: funding", "rkdf_funding", ["rkdf_funding", "rkdf_planned_funding"], by="label")
+series(
+    "Russian-Kyrgyz Development Fund: projects",
     "rkdf_projects",
     ["rkdf_projects_funded", "rkdf_planned_projects"],
-    sources,
     by="label",
 )
-ui.series_block(
-    data, "Companies with Russian participation", "companies", ["companies_with_russian_participation"], sources
-)
-ui.series_block(data, "Remittances from Kyrgyz labour migrants", "remittances", ["remittances"], sources)
+series("Kyrgyzstan's state debt to Russia", "debt", ["kyrgyz_debt_to_russia"])
+series("Kyrgyz debt to Russia written off", "debt_written_off", ["russian_debt_written_off"])
+series("Companies with Russian participation in Kyrgyzstan", "companies", ["companies_with_russian_participation"])
 ui.latest_metric(data, "Russian companies against several years ago", "russian_companies_growth_multiple")

@@ -12,17 +12,18 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from bilateral import load
+from bilateral import load, views
 from bilateral.ui import md
 
 ROOT = Path(__file__).resolve().parents[1]
 DASHBOARD = str(ROOT / "dashboard.py")
 DATA = ROOT / "data" / "indicators.yaml"
 
-CHARTS = {"overview": 1, "trade": 8, "energy": 2, "education": 3, "timeline": 1, "sources": 0}
+CHARTS = {"overview": 1, "trade": 11, "migration": 8, "energy": 7, "education": 5, "timeline": 1, "sources": 0}
 TITLES = {
     "overview": "Russia–Kyrgyzstan relations",
     "trade": "Trade & investment",
+    "migration": "Migration",
     "energy": "Energy",
     "education": "Education",
     "timeline": "Timeline",
@@ -399,7 +400,8 @@ def test_the_trade_page_shows_every_account_of_the_turnover_by_default(shown):
 
 def test_a_charts_table_is_drawn_when_its_expander_is_opened_with_the_rows_of_the_chart(data):
     at = open_page("trade")
-    assert len(at.expander) == CHARTS["trade"]
+    tables = [e for e in at.expander if e.label == "Data behind this chart"]
+    assert len(tables) == CHARTS["trade"]
     assert not at.dataframe  # closed: nothing for the browser to draw yet
 
     at.session_state["table_turnover"] = True
@@ -582,3 +584,35 @@ def test_hostile_data_is_never_markup_in_headings(hostile, page):
     for text in heading_texts(hostile(page)):
         assert not RAW_IMG.search(text), text
         assert not RAW_LINK.search(text), text
+
+
+# ---------------------------------------------------------------- the year range, and the migration page
+
+
+def points(at: AppTest, key: str) -> int:
+    """How many dated accounts one chart draws (its legend-grouped traces, not target lines)."""
+    [chart] = [c for c in at.get("plotly_chart") if c.key == f"chart_{key}"]
+    return sum(len(t["x"]) for t in json.loads(chart.proto.spec)["data"] if t.get("legendgroup"))
+
+
+def test_a_year_range_in_the_url_narrows_the_trade_charts_to_those_years(shown, data):
+    narrowed = open_page("trade", trade_years=["2015", "2020"])
+
+    assert_no_failure(narrowed)
+    assert narrowed.slider(key="trade_years").value == (2015, 2020)
+    expected = views.rows(data, "trade_turnover", years=(2015, 2020))
+    assert points(narrowed, "turnover") == expected["period"].notna().sum() < points(shown("trade"), "turnover")
+
+
+def test_each_chart_says_in_words_what_it_shows_under_it(shown):
+    at = shown("trade")
+    words = [e for e in at.expander if e.label == "This chart in words"]
+    assert len(words) == CHARTS["trade"]
+    assert words[0].markdown[0].value.startswith("Bilateral trade turnover, ")
+
+
+def test_the_migration_page_lists_the_migration_agreements_of_the_timeline(shown, data):
+    at = shown("migration")
+    text = "\n".join(m.value for m in at.markdown)
+    titles = data.events.loc[data.events["category"] == "migration", "title"].unique()
+    assert len(titles) and all(md(title) in text for title in titles)

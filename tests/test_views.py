@@ -283,3 +283,35 @@ def test_planned_energy_projects_are_planned_energy_events(data):
 
     assert len(projects) == ((data.events["category"] == "energy") & (data.events["status"] == "planned")).sum() > 0
     assert set(projects["status"]) == {"planned"}
+
+
+# ---------------------------------------------------------------- the year range of the figure pages
+
+
+def test_a_year_range_keeps_the_figures_whose_period_reaches_into_it_and_the_yearless_targets(data):
+    everything = views.rows(data, "trade_turnover")
+    kept = views.rows(data, "trade_turnover", years=(2015, 2020))
+    dated = kept[kept["period"].notna()]
+    assert 0 < len(dated) < len(everything[everything["period"].notna()])
+    assert (dated["period_end"].dt.year >= 2015).all() and (dated["period_start"].dt.year <= 2020).all()
+    assert kept["period"].isna().sum() == everything["period"].isna().sum()  # a target with no year stays
+
+
+def test_a_partial_period_across_the_range_edge_is_kept(data):
+    spanning = views.rows(data, "trade_turnover", years=(2023, 2023))
+    assert "Jan–Nov 2023" in set(spanning["period_label"])
+    assert not (spanning["period_end"].dt.year < 2023).any()
+
+
+def test_the_year_span_runs_from_the_first_to_the_last_year_a_figure_reaches(data):
+    first, last = views.year_span(data)
+    dated = data.observations[data.observations["period"].notna()]
+    assert first == dated["period_start"].min().year and last == dated["period_end"].max().year
+
+
+def test_the_events_of_one_category_come_with_every_account_oldest_first(data):
+    migration = views.events_in(data, "migration")
+    assert len(migration) and set(migration["category"]) == {"migration"}
+    assert len(migration) == (data.events["category"] == "migration").sum()
+    years = migration["date_label"].str.extract(r"(\d{4})")[0].astype(int)
+    assert years.is_monotonic_increasing

@@ -12,7 +12,7 @@ from appserver import start_app, stop_app
 import bilateral
 from bilateral import views
 
-CHARTS = {"overview": 1, "trade": 8, "energy": 2, "education": 3, "timeline": 1, "sources": 0}
+CHARTS = {"overview": 1, "trade": 11, "migration": 8, "energy": 7, "education": 5, "timeline": 1, "sources": 0}
 PATHS = {"overview": ""}  # the default page lives at the root URL
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 FIGURE_POINTS = ".js-plotly-plot .scatterlayer .point"
@@ -59,6 +59,34 @@ def test_hovering_a_figure_shows_its_source_quote_and_side(page, app_url):
     publishers = bilateral.load().sources["publisher"]
     assert any(publisher in text for publisher in publishers)
     assert "“" in text and "Whose numbers" in text
+
+
+def test_hovering_a_figure_quoted_in_russian_shows_the_quote_and_our_translation(page, app_url):
+    open_page(page, f"{app_url}/migration", CHARTS["migration"])
+    points = page.locator(".js-plotly-plot").first.locator(".scatterlayer .point")
+    for i in range(points.count()):
+        box = points.nth(i).bounding_box()
+        page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        tooltip = page.locator(".hoverlayer .hovertext").first
+        tooltip.wait_for(timeout=10_000)
+        text = tooltip.text_content()
+        if any("а" <= c <= "я" for c in text.lower()):
+            break
+    else:
+        pytest.fail("no point of the first migration chart is quoted in Russian")
+    assert "Our translation:" in text
+    assert text.index("Our translation:") > max(text.lower().find(c) for c in "абвгд")  # the words, then ours
+
+
+def test_the_year_range_in_the_url_narrows_the_trade_chart(page, app_url):
+    def points_of_first_chart(url: str) -> int:
+        open_page(page, url, CHARTS["trade"])
+        return page.locator(".js-plotly-plot").first.locator(".scatterlayer .point").count()
+
+    everything = points_of_first_chart(f"{app_url}/trade")
+    narrowed = points_of_first_chart(f"{app_url}/trade?trade_years=2015&trade_years=2020")
+    assert 0 < narrowed < everything
+    assert page.get_by_text("2015").first.is_visible()
 
 
 def test_the_category_filter_changes_the_plotted_events(page, app_url):
@@ -123,17 +151,20 @@ def test_a_phone_sized_screen_needs_no_horizontal_scrolling(browser, app_url, na
         context.close()
 
 
-@pytest.mark.parametrize("name", CHARTS)
-def test_screenshot_of_each_page_is_saved_for_the_readme(browser, app_url, name):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+SHOTS = [(name, 1280, "light", name) for name in CHARTS] + [("trade", 390, "dark", "trade-phone-dark")]
+
+
+@pytest.mark.parametrize("name, width, scheme, file", SHOTS, ids=[shot[-1] for shot in SHOTS])
+def test_screenshot_of_each_page_is_saved_for_the_readme(browser, app_url, name, width, scheme, file):
+    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme, is_mobile=width < 500)
     try:
         page = open_page(context.new_page(), url_of(app_url, name), CHARTS[name])
         # Streamlit scrolls inside its main block, so the window is made as tall as the content.
         height = page.evaluate("document.querySelector('[data-testid=stMain]').scrollHeight")
-        page.set_viewport_size({"width": 1280, "height": min(int(height) + 40, 8000)})
+        page.set_viewport_size({"width": width, "height": min(int(height) + 40, 8000)})
         page.wait_for_timeout(800)
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        path = SCREENSHOTS / f"{name}.png"
+        path = SCREENSHOTS / f"{file}.png"
         page.screenshot(path=str(path), full_page=True)
         assert path.stat().st_size > 10_000
     finally:
