@@ -269,7 +269,6 @@ def series_chart(rows: pd.DataFrame, title: str, unit: str | None = None, by: st
         else {n: PALETTE[i % len(PALETTE)] for i, n in enumerate(names)}
     )
     traces = []
-    in_legend: set[str] = set()
     for (name, derived, kind), part in sorted(groups.items(), key=lambda item: (item[0][1], item[0][2] != "actual")):
         part.sort(key=lambda r: r.period_start)
         middle = [_middle(r) for r in part]
@@ -278,8 +277,6 @@ def series_chart(rows: pd.DataFrame, title: str, unit: str | None = None, by: st
             symbols = [s + "-open" for s in symbols]
         half = [((r.period_end - r.period_start) / 2).total_seconds() * 1000 for r in part]
         label = name + (" (derived)" if derived else "") + (f" ({kind})" if kind != "actual" else "")
-        shown = name not in in_legend  # one legend entry per colour; marker_key() names the shapes
-        in_legend.add(name)
         traces.append(
             {
                 "type": "scatter",
@@ -288,7 +285,7 @@ def series_chart(rows: pd.DataFrame, title: str, unit: str | None = None, by: st
                 "y": np.array([convert(r.value, r.unit, unit) for r in part], dtype=float),
                 "name": "<br>".join(esc(line) for line in textwrap.wrap(label, LEGEND_CHARS)),
                 "legendgroup": esc(name),
-                "showlegend": shown,
+                "showlegend": False,
                 "error_x": {"type": "data", "array": half, "arrayminus": half, "thickness": 1.5, "width": 0},
                 "marker": {
                     "symbol": symbols,
@@ -302,7 +299,22 @@ def series_chart(rows: pd.DataFrame, title: str, unit: str | None = None, by: st
                 "meta": {"derived": derived, "kind": kind, "periods": [r.period_label for r in part]},
             }
         )
-    fig.add_traces(traces)
+    # The legend names each colour once, with a plain dot: the shapes are the hedges, which marker_key() names.
+    legend = [
+        {
+            "type": "scatter",
+            "mode": "markers",
+            "x": [None],
+            "y": [None],
+            "name": "<br>".join(esc(line) for line in textwrap.wrap(name, LEGEND_CHARS)),
+            "legendgroup": esc(name),
+            "marker": {"symbol": "circle", "size": 11, "color": colours[name]},
+            "hoverinfo": "skip",
+            "meta": {"derived": False, "kind": "legend", "periods": []},
+        }
+        for name in names
+    ]
+    fig.add_traces(legend + traces)
     _target_lines(fig, [r for r in read if pd.isna(r.period)], unit, read)
     _year_axis(fig, [r for r in read if not pd.isna(r.period)])
     _update(fig.layout.yaxis, rangemode="tozero")
@@ -419,6 +431,42 @@ def annotate_changes(fig: go.Figure, changes: pd.DataFrame) -> go.Figure:
     grown = len(marked) * _CHANGE_ROW
     _update(fig.layout, margin={"t": fig.layout.margin.t + grown}, height=fig.layout.height + grown)
     return fig
+
+
+def mark_milestones(fig: go.Figure, events: pd.DataFrame) -> go.Figure:
+    """Number the timeline's milestones on the time axis: a dotted line at each, its number above the plot.
+
+    Numbers, not titles, so that no two labels can collide; the hover gives the event and its source,
+    and milestone_key() names them under the chart. Only milestones within the plotted years are marked.
+    """
+    dated = [t for t in fig.data if t.legendgroup and t.hovertext]  # the accounts, not the legend dots
+    if not dated or events.empty:
+        return fig
+    first = min(min(t.x) for t in dated) - pd.Timedelta(days=365)
+    last = max(max(t.x) for t in dated) + pd.Timedelta(days=365)
+    rows_above = sum(1 for a in fig.layout.annotations if a.yref == "paper" and a.y == 1)
+    marked = 0
+    for number, row in enumerate(records(events, (*EVENT_HOVER_COLUMNS, "start")), 1):
+        if not first <= row.start <= last:
+            continue
+        marked += 1
+        fig.add_shape(
+            type="line", xref="x", yref="paper", x0=row.start, x1=row.start, y0=0, y1=1,
+            line={"dash": "dot", "width": 1, "color": PALETTE[-1]},
+        )  # fmt: skip
+        fig.add_annotation(
+            x=row.start, y=1, yref="paper", yanchor="bottom", yshift=4 + rows_above * _CHANGE_ROW,
+            text=f"<b>{number}</b>", hovertext=_event_hover(row), showarrow=False, font={"size": 12},
+        )  # fmt: skip
+    if marked:
+        _update(fig.layout, margin={"t": fig.layout.margin.t + _CHANGE_ROW}, height=fig.layout.height + _CHANGE_ROW)
+    return fig
+
+
+def milestone_key(events: pd.DataFrame) -> str:
+    """'Milestones: 1 Apr 2010 Revolution in Kyrgyzstan; 2 …', naming the numbers mark_milestones() draws."""
+    lines = [f"{n} {row.date_label}: {row.title}" for n, row in enumerate(records(events, ("date_label", "title")), 1)]
+    return "Milestones: " + "; ".join(lines) + "." if lines else ""
 
 
 def timeline_chart(events: pd.DataFrame, title: str = "Timeline of Russia–Kyrgyzstan relations") -> go.Figure:

@@ -263,7 +263,10 @@ class _Chart:
 
 
 def _chart_parts(fig: go.Figure, rows: pd.DataFrame, alt: str, key: str = "") -> _Chart:
-    lines = [md(key), sources_caption(rows)]  # the chart in words is in its own expander, and its alt text
+    lines = [
+        "  \n".join(md(line) for line in key.split("  \n")),
+        sources_caption(rows),
+    ]  # the chart in words is in its own expander, and its alt text
     return _Chart(fig, alt, "  \n".join(line for line in lines if line), rows)
 
 
@@ -283,6 +286,7 @@ def _series_parts(
     changes: tuple,
     options: tuple,
     years: tuple[int, int] | None = None,
+    milestones: bool = False,
 ) -> _Chart | None:
     picked = views.rows(data, *indicator_ids, sources=sources, years=years)
     if picked.empty:
@@ -293,7 +297,12 @@ def _series_parts(
         marked = views.rows(data, *changes, sources=sources, years=years)
         charts.annotate_changes(fig, marked)
         shown = pd.concat([picked, marked], ignore_index=True)
-    return _chart_parts(_finished(fig), shown, views.describe(shown), charts.marker_key(fig))
+    key = charts.marker_key(fig)
+    if milestones:
+        events = views.milestones(data)
+        charts.mark_milestones(fig, events)
+        key = f"{key}  \n{charts.milestone_key(events)}"
+    return _chart_parts(_finished(fig), shown, views.describe(shown), key)
 
 
 def series_block(
@@ -304,16 +313,26 @@ def series_block(
     sources: list[str] | None = None,
     changes: tuple[str, ...] = (),
     years: tuple[int, int] | None = None,
+    milestones: bool = False,
     **options,
 ) -> None:
     """A time series of some indicators, with the changes named in `changes` marked above their periods.
 
-    `years` keeps the figures whose period reaches into that range (and targets with no year).
+    `years` keeps the figures whose period reaches into that range (and targets with no year);
+    `milestones` numbers the timeline's milestones (views.MILESTONES) on the time axis.
     """
     chosen = None if sources is None else tuple(sources)
     span = None if years is None else (int(years[0]), int(years[1]))
     parts = _memo(
-        _series_parts, data, title, tuple(indicator_ids), chosen, tuple(changes), tuple(sorted(options.items())), span
+        _series_parts,
+        data,
+        title,
+        tuple(indicator_ids),
+        chosen,
+        tuple(changes),
+        tuple(sorted(options.items())),
+        span,
+        milestones,
     )
     if parts is None:
         st.info(f"{title}: no figures from the selected sources.")

@@ -179,6 +179,18 @@ def planned_projects(data: Dataset, category: str = "energy") -> pd.DataFrame:
     return event_table(e[(e["category"] == category) & (e["status"] == "planned")])
 
 
+# Events that explain the figure series, drawn on their time axes: the 2010 revolution, entry into the
+# EAEU, and the move to rubles in mutual settlements in 2022.
+MILESTONES = ("april-2010-revolution", "eaeu-entry-into-force-2015", "ruble-settlements-start-2022-rossaprimavera")
+
+
+def milestones(data: Dataset) -> pd.DataFrame:
+    """The milestone events, each by its first account, in the order of MILESTONES."""
+    e = data.events
+    picked = e[e["event_id"].isin(MILESTONES) & (e["account"] == 1)]
+    return picked.set_index("event_id").reindex([m for m in MILESTONES if m in set(picked["event_id"])]).reset_index()
+
+
 def events_in(data: Dataset, category: str) -> pd.DataFrame:
     """The events of one category, every account, oldest first."""
     e = data.events

@@ -14,14 +14,14 @@ def series(title: str, key: str, indicator_ids: list[str], **options) -> None:
 
 
 st.header("People")
-series("Kyrgyz citizens in Russia", "citizens", ["kyrgyz_citizens_in_russia"])
+series("Kyrgyz citizens in Russia", "citizens", ["kyrgyz_citizens_in_russia"], milestones=True)
 series("Kyrgyz labour migrants in Russia", "labour_migrants", ["kyrgyz_labour_migrants_in_russia"])
 series("Kyrgyz citizens granted Russian citizenship", "citizenship", ["russian_citizenship_granted"])
 series("Kyrgyz citizens barred from entering Russia", "blacklist", ["kyrgyz_blacklisted_in_russia"])
 
 st.header("Remittances")
 series("Remittances to Kyrgyzstan, in total", "remittances", ["remittances"])
-series("Remittances from Russia to Kyrgyzstan", "remittances_from_russia", ["remittances_from_russia"])
+series("Remittances from Russia to Kyrgyzstan", "remittances_from_russia", ["remittances_from_russia"], milestones=True)
 series(
     "Remittances as a share of Kyrgyzstan's GDP",
     "remittances_gdp",

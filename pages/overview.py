@@ -17,7 +17,7 @@ for row_of_cards in (cards[:3], cards[3:]):
         with column:
             ui.card(card)
 
-ui.series_block(data, "Bilateral trade turnover by source", "overview_turnover", ["trade_turnover"])
+ui.series_block(data, "Bilateral trade turnover by source", "overview_turnover", ["trade_turnover"], milestones=True)
 
 st.header("Where sources disagree")
 ui.divergences(data)

@@ -23,14 +23,15 @@ def series(title: str, key: str, indicator_ids: list[str], **options) -> None:
 
 
 st.header("Trade")
-series("Bilateral trade turnover", "turnover", ["trade_turnover"])
-series("Growth of trade turnover", "growth", ["trade_turnover_growth"])
+series("Bilateral trade turnover", "turnover", ["trade_turnover"], milestones=True)
+series("Growth of trade turnover", "growth", ["trade_turnover_growth"], milestones=True)
 series("Russia's share of Kyrgyzstan's foreign trade", "russia_share", ["russia_share_of_kyrgyz_trade"])
 series(
     "Settlements in national currencies and in rubles",
     "settlements",
     ["national_currency_settlement_share", "ruble_settlement_share"],
     by="label",
+    milestones=True,
 )
 
 st.header("Investment and finance")

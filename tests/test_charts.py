@@ -129,8 +129,8 @@ def flat(text: str) -> str:
 
 
 def accounts(fig) -> list:
-    """The traces of a figure's dated accounts, without the target lines and their stars."""
-    return [t for t in fig.data if t.legendgroup]
+    """The traces of a figure's dated accounts, without the legend's dots, the target lines and their stars."""
+    return [t for t in fig.data if t.legendgroup and t.hovertext]
 
 
 def markers(fig):
@@ -161,8 +161,9 @@ def test_markers_are_coloured_by_whose_numbers_they_are_and_the_legend_names_eac
     assert {"Russian side", "Kyrgyz side"} <= {t.legendgroup for t in traces}
     for t in traces:
         assert t.marker.color == charts.SIDE_COLOURS[t.legendgroup]
-    in_legend = [t.name for t in turnover_chart.data if t.showlegend is not False]
-    assert sorted(in_legend) == sorted({t.legendgroup for t in traces})
+    in_legend = [t for t in turnover_chart.data if t.showlegend is not False]
+    assert sorted(t.name for t in in_legend) == sorted({t.legendgroup for t in traces})
+    assert all(t.marker.symbol == "circle" and t.marker.color == charts.SIDE_COLOURS[t.name] for t in in_legend)
 
 
 def test_hedges_are_drawn_as_such_and_derived_figures_hollow(turnover_chart, turnover):
@@ -232,7 +233,7 @@ def test_two_sources_agreeing_still_give_two_markers_each_with_its_publisher():
 def test_figures_are_converted_to_the_unit_asked_for():
     fig = charts.series_chart(frame(observation(value=2.0, display="$2 bn")), "Investment", unit="usd_m")
 
-    assert list(fig.data[0].y) == [2000.0]
+    assert list(accounts(fig)[0].y) == [2000.0]
     assert fig.layout.yaxis.title.text == "US$ million"
 
 
@@ -282,7 +283,7 @@ def test_a_long_quote_is_wrapped_but_complete_in_the_hover():
     quote = "word " * 40 + "$4.1 billion"
     fig = charts.series_chart(frame(observation(quote=quote)), "Turnover")
 
-    hover = fig.data[0].hovertext[0]
+    hover = accounts(fig)[0].hovertext[0]
     assert "<br>" in hover.split("“")[1]
     assert hover.split("“")[1].replace("<br>", " ") == f"{quote.strip()}”"
 
@@ -308,8 +309,8 @@ def test_hostile_text_in_a_figure_is_escaped_in_hovers_legend_and_title():
 
     assert not [t for t in texts if "<img" in t]
     assert "&lt;img" in fig.layout.title.text
-    assert "&lt;img" in fig.data[0].name
-    assert "&lt;img" in fig.data[0].hovertext[0]
+    assert "&lt;img" in fig.data[0].name  # the legend's entry
+    assert "&lt;img" in accounts(fig)[0].hovertext[0]
     assert any("&lt;img" in h for t in fig.data if t.meta["kind"] == "target" for h in t.hovertext or [])
     assert any("&lt;img" in a.text for a in fig.layout.annotations)  # the source credit
 
@@ -321,7 +322,7 @@ def test_hostile_text_in_an_event_is_escaped_in_the_timeline():
     texts = list(strings(fig.to_plotly_json()))
 
     assert not [t for t in texts if "<img" in t]
-    assert fig.data[0].hovertext[0].count("&lt;img") == 4
+    assert accounts(fig)[0].hovertext[0].count("&lt;img") == 4
     assert "&lt;img" in fig.layout.title.text
 
 
@@ -408,3 +409,35 @@ def test_a_change_whose_period_is_not_on_the_chart_is_left_out():
     charts.annotate_changes(fig, frame(observation(period="2019", period_label="2019", derived=True)))
 
     assert len(fig.layout.annotations) == before
+
+
+# ---------------------------------------------------------------- milestones from the timeline on the time axis
+
+
+def test_milestones_are_numbered_above_the_plot_at_their_dates_with_the_event_in_the_hover(data, turnover):
+    fig = charts.series_chart(turnover, "Bilateral trade turnover")
+    height, top = fig.layout.height, fig.layout.margin.t
+    events = views.milestones(data)
+    charts.mark_milestones(fig, events)
+
+    marks = [a for a in fig.layout.annotations if a.text.startswith("<b>")]
+    assert [a.text for a in marks] == ["<b>1</b>", "<b>2</b>", "<b>3</b>"]
+    assert [pd.Timestamp(a.x) for a in marks] == list(events["start"])
+    assert "Eurasian Economic Union" in marks[1].hovertext and "Accounts disagree on the date" in marks[1].hovertext
+    assert [s.x0 for s in fig.layout.shapes if s.line.dash == "dot"] == [a.x for a in marks]
+    assert fig.layout.height - height == fig.layout.margin.t - top > 0  # a row of its own: the plot keeps its height
+
+
+def test_a_milestone_outside_the_plotted_years_is_not_marked(data):
+    late = views.rows(data, "trade_turnover", years=(2021, 2025))
+    late = late[late["period"].notna()]
+    fig = charts.mark_milestones(charts.series_chart(late, "Turnover"), views.milestones(data))
+    assert [a.text for a in fig.layout.annotations if a.text.startswith("<b>")] == ["<b>3</b>"]
+
+
+def test_the_milestone_key_names_each_number(data):
+    key = charts.milestone_key(views.milestones(data))
+    assert (
+        key.startswith("Milestones: 1 Apr 2010: ")
+        and "; 2 12 Aug 2015: Kyrgyzstan joins the Eurasian Economic Union" in key
+    )

@@ -592,7 +592,7 @@ def test_hostile_data_is_never_markup_in_headings(hostile, page):
 def points(at: AppTest, key: str) -> int:
     """How many dated accounts one chart draws (its legend-grouped traces, not target lines)."""
     [chart] = [c for c in at.get("plotly_chart") if c.key == f"chart_{key}"]
-    return sum(len(t["x"]) for t in json.loads(chart.proto.spec)["data"] if t.get("legendgroup"))
+    return sum(len(t["x"]) for t in json.loads(chart.proto.spec)["data"] if t.get("legendgroup") and t.get("hovertext"))
 
 
 def test_a_year_range_in_the_url_narrows_the_trade_charts_to_those_years(shown, data):
