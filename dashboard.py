@@ -1,7 +1,6 @@
 """Russia–Kyrgyzstan relations dashboard: page config, navigation and the dataset summary."""
 
 import sys
-from pathlib import Path
 
 import streamlit as st
 
@@ -46,5 +45,3 @@ st.sidebar.markdown(
     f"Newest source: {summary['newest']}"
 )
 page.run()
-# The other pages' figures, built in the background while the reader reads this one.
-ui.prebuild([Path(__file__).parent / script for script, *_ in PAGES])

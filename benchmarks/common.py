@@ -18,10 +18,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 PYTHON = sys.executable
-PAGES = ["overview", "trade", "energy", "education", "timeline", "sources"]
+PAGES = ["overview", "trade", "migration", "energy", "education", "timeline", "sources"]
 TITLES = {
     "overview": "Overview",
     "trade": "Trade & investment",
+    "migration": "Migration",
     "energy": "Energy",
     "education": "Education",
     "timeline": "Timeline",

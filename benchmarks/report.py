@@ -371,14 +371,18 @@ NOTES = """## What was done, and what is left
 
 Server side:
 
-- **Figures and everything else a block shows are built once per version of the data file.** `bilateral/ui.py`
-  keeps each block's parts (the figure, its text alternative and sources, a metric card's text, the timeline's
-  lines) keyed by the file's path and modification time and by the block's arguments, in a plain dictionary
-  (least recently used dropped after 512). The builders in charts.py and views.py stay pure; only ui.py caches.
-  A warm rerun then only hands finished parts to Streamlit.
-- **A finished figure's dict is made once.** `st.plotly_chart` asks the figure for `to_dict()` on every rerun, and
-  plotly makes it afresh: a deep copy with every numeric array encoded again as base64. The cached figure answers
-  with the dict made when it was finished (ui.py `_Drawn`); the JSON Streamlit sends is byte for byte the same.
+- **Figures and everything else a block shows are built once per version of the data file,** with Streamlit's own
+  `st.cache_resource` (`bilateral/ui.py` `_built`), keyed by the file's path and modification time and by the
+  block's arguments (a builder is keyed by its qualified name), up to 512 entries. The builders in charts.py and
+  views.py stay pure; only ui.py caches. A warm rerun hands the kept figure to `st.plotly_chart`, which makes its
+  dict and JSON again: about 3 ms a chart, 30 to 50 ms for the trade page's eleven (measured when the hand-made
+  mechanisms below were removed, under the 100 ms a reader would notice).
+- **Removed in the rebuild on Streamlit's idioms:** the hand-made cross-session dictionary (`st.cache_resource`
+  does the same), the figure subclass that answered `to_dict()` from a kept dict (a gain of 25 to 40 ms a page),
+  and the background thread that ran every page script after the first was served (it spared a first visit to
+  another page its build, 0.1 to 0.3 s once per data version and server, at the cost of a thread running page
+  scripts outside Streamlit). One private Streamlit attribute remains, `PagesManager.uses_pages_directory`, for a
+  deep link opened first on a fresh server; tests/test_ui.py fails if an upgrade changes it.
 - **Each session keeps its copy of the dataset** (from the one cached loader) while the file is unchanged.
 - **The builders do their row work in plain Python** (`charts.records`, dictionaries for grouping), and set layout
   properties without plotly's update bookkeeping, in the order update() sets them: the figure JSON is unchanged.
@@ -398,9 +402,15 @@ Server side:
   are built as the events come, the nesting depth counted on the way, instead of parsing the file twice (a guard
   against deep nesting, then a node tree) and walking the tree. The 100× file's check went from about 1.7 s to
   1.1 s in process; the same data, positions and problems as before (compared on thousands of generated files).
+- **The data file's own YAML is read line by line** (bilateral/yamlsource.py `_read_lines`), without importing
+  PyYAML: block mappings and lists with one plain or quoted scalar a line, which is how the file is written. Any
+  line outside that, and any duplicate key, hands the whole text to the events reader above (bilateral/yamlevents.py),
+  so what is refused and where stays its answer; tests hold the two readers to the same values and positions on
+  the real file and on generated edits of it. On the grown file (about 14,000 lines) this and faster quote checks
+  (number words looked up once, relative dates searched only in quotes with a year word) took `check` from about
+  0.5 s to about 0.3 s.
 - **The check pauses the cyclic garbage collector** while it reads and validates (no reference cycles, a great many
   small objects), and imports neither pandas nor plotly.
-- **Other pages are built in the background** after a page is served (ui.prebuild): see below.
 - **Parsed periods and dates are cached** (periods.py): a file names the same few periods thousands of times.
 - **orjson is not needed.** Once figures are cached, `plotly.io.to_json` is well under a millisecond per chart in
   the warm profiles, so installing orjson would not show; it is not added.
@@ -429,11 +439,8 @@ What the targets leave:
   frontend drawing the cards, widgets, captions, headings and closed expanders each page shows beside its charts.
   The project cannot make Streamlit draw them faster. It could only remove them, and they are what the dashboard
   is for: the sources under every chart, the filters that a copied link restores, the cards with their quotes.
-- **A first visit no longer builds the page's figures while the reader waits**: after a page is served, ui.prebuild
-  runs every page script once per data version in a background thread with no session (Streamlit's commands
-  draw nothing there, widgets give their defaults), so the blocks' parts are built before the reader clicks.
-  A click that comes before the background build reaches its page still builds it then; the first visits in
-  the table follow the first chart at once, so some of them do.
+- **A first visit to a page builds its figures while the reader waits,** once per data version and server: the
+  background build that spared it was removed with the rest of the hand-made layer (see above).
 - **Single runs on this shared machine move by a tenth or two.** Six runs during this work gave the first chart at
   1.05× to 1.36× the bare app, and one click on a later visit moves as much, so the later visits are the median of
   several clicks per page (how many is said above). The comparison with the same elements, taken in the same

@@ -1,34 +1,27 @@
-"""The Streamlit side of the pages: the one cached loader, and the blocks every chart and card repeats.
+"""The Streamlit side of the pages: the cached loader, and the blocks every chart and card repeats.
 
-What a block shows (its figure, text, table and CSV) is built once per version of the data file and
-per arguments, and shared by every session and rerun (see `_memo`); a rerun then only hands the
-finished parts to Streamlit. Nothing mutates the shared parts: the ones pages are handed (metric cards)
-are frozen, and the rest never leave this module.
+What a block shows (its figure, text, table and CSV) is built by pure builders in charts.py and views.py,
+once per version of the data file and per arguments, and kept by st.cache_resource for every session
+(see `_built`). Nothing mutates the kept parts: the ones pages are handed (metric cards) are frozen, and
+the rest never leave this module.
 """
 
 from __future__ import annotations
 
-import contextlib
-import logging
 import os
 import re
-import runpy
-import threading
-from collections import OrderedDict
 from collections.abc import Callable
-from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from types import FunctionType
 from typing import Any
 from urllib.parse import quote as url_quote
 
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
-from streamlit import runtime
 from streamlit.runtime.pages_manager import PagesManager
-from streamlit.runtime.scriptrunner_utils.exceptions import ScriptControlException
 
 from . import charts, views
 from .errors import DataError, Problem
@@ -68,26 +61,22 @@ def _run_through_dashboard() -> None:
     # Streamlit takes a folder named pages/ beside the main script for a v1 multipage app until
     # st.navigation first runs, so a deep link opened first on a fresh server would run the page
     # without dashboard.py. Leaving that mode and rerunning sends the request through dashboard.py.
+    # A private attribute: tests/test_ui.py fails if an upgrade renames it.
     if PagesManager.uses_pages_directory:
         PagesManager.uses_pages_directory = False
         st.rerun()
 
 
-# The dataset the last dataset() call of this script run returned, with the file version it was loaded from.
-_CURRENT: ContextVar[tuple[tuple[str, int], Dataset] | None] = ContextVar("bilateral_dataset", default=None)
-# In each session's state: the copy of the dataset that session was handed, with its file version.
+# In each session's state: the file version of the dataset that session was handed, and that dataset.
 _KEPT = "_bilateral_dataset"
 
 
 def dataset() -> Dataset:
     """The checked dataset, or, when the file does not check, the list of its problems and a stop.
 
-    Each session gets its own copy from the cache (no session sees another's changes) and keeps it
-    while the file is unchanged, so a rerun does not read the copy back from the cache again.
+    Each session gets its own copy from st.cache_data (no session sees another's changes) and keeps it in
+    its session state while the file is unchanged, so a rerun does not read the copy from the cache again.
     """
-    prebuilding = _PREBUILDING.get()
-    if prebuilding is not None:
-        return prebuilding
     _run_through_dashboard()
     path = data_path()
     try:
@@ -97,118 +86,43 @@ def dataset() -> Dataset:
     version = (str(path), mtime)
     kept = st.session_state.get(_KEPT)
     if kept is not None and kept[0] == version:
-        data = kept[1]
-    else:
-        data, problems = _cached(*version)
-        if data is None:
-            st.session_state.pop(_KEPT, None)
-            st.error(f"The data file {path.name} could not be loaded. Fix these problems and rerun:", icon="⚠️")
-            st.markdown("\n".join(f"- `{p.path}:{p.line}`: {md(p.message)}" for p in problems))
-            st.stop()
-        st.session_state[_KEPT] = (version, data)
-    _CURRENT.set((version, data))
+        return kept[1]
+    data, problems = _cached(*version)
+    if data is None:
+        st.session_state.pop(_KEPT, None)
+        st.error(f"The data file {path.name} could not be loaded. Fix these problems and rerun:", icon="⚠️")
+        st.markdown("\n".join(f"- `{p.path}:{p.line}`: {md(p.message)}" for p in problems))
+        st.stop()
+    st.session_state[_KEPT] = (version, data)
     return data
 
 
-# Set in the background thread that builds every page's default view (prebuild): the dataset its pages get.
-_PREBUILDING: ContextVar[Dataset | None] = ContextVar("bilateral_prebuilding", default=None)
-_PREBUILT: set[tuple[str, int]] = set()  # the file versions whose pages were built, or are being built
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _shared(path: str, mtime_ns: int) -> Dataset | None:
+    """The copy of a file version's dataset that the kept parts are built from, and that no session is handed."""
+    return _cached(path, mtime_ns)[0]
 
 
-_PREBUILD_THREAD = "bilateral-prebuild"
+def _qualified_name(function: FunctionType) -> str:
+    return f"{function.__module__}.{function.__qualname__}"
 
 
-class _OnlyOtherThreads(logging.Filter):
-    """Drop Streamlit's "missing ScriptRunContext" warnings from the prebuild thread, where they are expected."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        return record.threadName != _PREBUILD_THREAD
-
-
-logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").addFilter(_OnlyOtherThreads())
+# A builder is named by where it is defined: its code lives in the package, and only pure builders get here.
+@st.cache_resource(show_spinner=False, max_entries=512, hash_funcs={FunctionType: _qualified_name})
+def _built(version: tuple[str, int], build: Callable, args: tuple) -> Any:
+    return build(_shared(*version), *args)
 
 
-def prebuild(scripts: list[Path]) -> None:
-    """Build what each page script shows by default, once per version of the data file, in the background.
+def _memo(build: Callable, data: Dataset, *args) -> Any:
+    """build(data, *args), a pure function of the data and hashable arguments, kept once per file version.
 
-    Called after a page is served, so a reader's first visit to each other page finds its figures built
-    (0.1 to 0.3 s saved on a fresh server). Only in a running server: tests and AppTest build on demand.
+    Kept only for the dataset this session was handed by dataset(), whose file version is known; any
+    other dataset (a test's, a tampered one) is built from afresh.
     """
-    current = _CURRENT.get()
-    # AppTest puts a mock Runtime in place while it runs a script: only a real one means a running server.
-    if current is None or not runtime.exists() or type(runtime.get_instance()) is not runtime.Runtime:
-        return
-    with _BUILT_LOCK:
-        if current[0] in _PREBUILT:
-            return
-        _PREBUILT.add(current[0])
-    threading.Thread(target=_prebuild, args=(current[0], scripts), name=_PREBUILD_THREAD, daemon=True).start()
-
-
-def _prebuild(version: tuple[str, int], scripts: list[Path]) -> None:
-    """Run each page script without a session: Streamlit's commands draw nothing and widgets give their defaults,
-    while the blocks build and keep their parts, as a first visit would."""
-    # At the lowest priority (Linux sets it per thread): it must not slow the browser drawing the page just served.
-    with contextlib.suppress(AttributeError, OSError):
-        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 19)
-    source = _source(version)
-    if source is None:
-        return
-    _CURRENT.set((version, source))
-    _PREBUILDING.set(source)
-    for script in scripts:
-        try:
-            runpy.run_path(str(script), run_name="__bilateral_prebuild__")
-        except (Exception, ScriptControlException):  # a page failing here fails for its reader too, and says so
-            logging.getLogger(__name__).debug("prebuild of %s failed", script, exc_info=True)
-
-
-# Each block's parts by (file version, builder, arguments), least recently used first; shared read-only.
-_BUILT: OrderedDict[tuple, Any] = OrderedDict()
-_BUILT_LOCK = threading.Lock()
-MAX_BUILT = 512
-# The copy of each recent version's dataset that the parts are built from, and that nothing else sees.
-_SOURCES: OrderedDict[tuple[str, int], Dataset] = OrderedDict()
-
-
-def _source(version: tuple[str, int]) -> Dataset | None:
-    with _BUILT_LOCK:
-        if version in _SOURCES:
-            return _SOURCES[version]
-    source, _ = _cached(*version)
-    if source is not None:
-        with _BUILT_LOCK:
-            _SOURCES[version] = source
-            while len(_SOURCES) > 2:
-                _SOURCES.popitem(last=False)
-    return source
-
-
-def _memo(build: Callable, data: Dataset, *args, name: str | None = None) -> Any:
-    """build(data, *args), a pure function of the data and hashable arguments, computed once per file version.
-
-    Only a dataset that dataset() returned in this run has a known version to key on; any other is
-    built afresh. The parts are kept as they are, not pickled as st.cache_data would (a pickled
-    figure is validated again, property by property, every time it is read back), and looked up
-    in a plain dictionary, which costs microseconds where Streamlit's hashing of the key costs
-    a millisecond or so on every call.
-    """
-    current = _CURRENT.get()
-    if current is None or current[1] is not data:
+    kept = st.session_state.get(_KEPT)
+    if kept is None or kept[1] is not data:
         return build(data, *args)
-    key = (current[0], name or f"{build.__module__}.{build.__qualname__}", args)
-    with _BUILT_LOCK:
-        if key in _BUILT:
-            _BUILT.move_to_end(key)
-            return _BUILT[key]
-    # Built from a copy of the file's data that no session has, not from this session's: the parts are everyone's.
-    source = _source(current[0])
-    value = build(source if source is not None else data, *args)  # two sessions may build the same parts once each
-    with _BUILT_LOCK:
-        _BUILT[key] = value
-        while len(_BUILT) > MAX_BUILT:
-            _BUILT.popitem(last=False)
-    return value
+    return _built(kept[0], build, args)
 
 
 def year_range(data: Dataset, key: str) -> tuple[int, int]:
@@ -224,26 +138,6 @@ def sources_caption(rows: pd.DataFrame) -> str:
         first.setdefault(r.source_id, r)
     links = [md_link(f"{r.publisher}, {r.source_published_label}", r.source_url) for r in first.values()]
     return ("Sources: " if len(links) > 1 else "Source: ") + "; ".join(links)
-
-
-class _Drawn(go.Figure):
-    """A finished figure, drawn as it is on every rerun and never changed again.
-
-    st.plotly_chart asks a figure for its dict on every rerun, and plotly makes it afresh each time
-    (a deep copy with every array encoded again as base64): here it is made once, when the figure
-    is finished. Streamlit only reads the dict.
-    """
-
-    def to_dict(self) -> dict:
-        spec = getattr(self, "_spec", None)
-        return spec if spec is not None else super().to_dict()
-
-
-def _finished(fig: go.Figure) -> go.Figure:
-    spec = fig.to_dict()
-    fig.__class__ = _Drawn  # the same object, now answering to_dict() with the dict made here
-    fig._spec = spec
-    return fig
 
 
 @dataclass(frozen=True)
@@ -302,7 +196,7 @@ def _series_parts(
         events = views.milestones(data)
         charts.mark_milestones(fig, events)
         key = f"{key}  \n{charts.milestone_key(events)}"
-    return _chart_parts(_finished(fig), shown, views.describe(shown), key)
+    return _chart_parts(fig, shown, views.describe(shown), key)
 
 
 def series_block(
@@ -369,12 +263,12 @@ def _draw_table(key: str, title: str, parts: Callable[[], tuple[pd.DataFrame, st
 def selection_table(data: Dataset, select: Callable, *args, key: str, title: str) -> None:
     """A table of select(data, *args), a selection of views.py, built once per version of the data."""
 
-    def build(data: Dataset, *args) -> tuple[pd.DataFrame, str]:
-        frame = select(data, *args)
-        return frame, to_csv(frame)
+    _draw_table(key, title, lambda: _memo(_table_parts, data, select, *args))
 
-    name = f"table of {select.__module__}.{select.__qualname__}"
-    _draw_table(key, title, lambda: _memo(build, data, *args, name=name))
+
+def _table_parts(data: Dataset, select: Callable, *args) -> tuple[pd.DataFrame, str]:
+    frame = select(data, *args)
+    return frame, to_csv(frame)
 
 
 def dataframe(data: Dataset, select: Callable, *args, **options) -> None:
@@ -404,6 +298,7 @@ class Card:
     help: str
     delta: str | None = None
     border: bool = False
+    trend: tuple[float, ...] | None = None  # a sparkline of the same side's yearly figures
 
 
 def _card(label: str, row: pd.Series | None, data: Dataset, delta: pd.Series | None = None) -> Card:
@@ -414,18 +309,36 @@ def _card(label: str, row: pd.Series | None, data: Dataset, delta: pd.Series | N
     period = row["period"] if isinstance(row["period"], str) else ""  # a target may have no year
     # Other accounts of the same figure: a target for the same year is not an account of the outcome.
     others = same[(same["period"].fillna("") == period) & (same["kind"] == row["kind"]) & ~itself]
+    yearly = views.trend(data, row)
+    help = help_text(row, others)
+    if len(yearly) > 1:
+        first, last = yearly["period"].iloc[0], yearly["period"].iloc[-1]
+        help += (
+            f"\n\nThe line: full-year figures of the same side ({md(row['side_label'])}), {first}–{last}, "
+            f"one a year (the latest published where it gave several): "
+            + "; ".join(f"{p} {md(d)}" for p, d in zip(yearly["period"], yearly["display"]))
+        )
     return Card(
-        f"{label}, {row['period_label']}",
+        f"{label}, {row['period_label']} ({row['side_label']})",
         row["display"],
-        help_text(row, others),
+        help,
         delta=f"{delta['display']} vs {delta['base_label']}" if delta is not None else None,
         border=True,
+        trend=tuple(yearly["value"]) if len(yearly) > 1 else None,
     )
 
 
 def card(shown: Card) -> None:
     if shown.border:
-        st.metric(shown.label, shown.value, delta=shown.delta, help=shown.help, border=True)
+        st.metric(
+            shown.label,
+            shown.value,
+            delta=shown.delta,
+            help=shown.help,
+            border=True,
+            chart_data=list(shown.trend) if shown.trend else None,
+            chart_type="line",
+        )
     else:
         st.metric(shown.label, shown.value, help=shown.help)
 
@@ -546,7 +459,7 @@ def _timeline_parts(data: Dataset, years: tuple[int, int], categories: tuple[str
     events = views.filter_events(data.events, years, list(categories), future)
     return _Timeline(
         count=events["event_id"].nunique(),
-        chart=None if events.empty else _finished(charts.timeline_chart(events)),
+        chart=None if events.empty else charts.timeline_chart(events),
         alt=views.describe_events(events),
         caption="" if events.empty else sources_caption(events),
         lines=tuple(_event_line(event, detailed=True) for event in charts.records(events, _EVENT_LINE)),

@@ -91,6 +91,17 @@ def headlines(data: Dataset) -> list[Headline]:
     ]
 
 
+def trend(data: Dataset, row: pd.Series) -> pd.DataFrame:
+    """The full-year figures of a card's indicator by the same side, one a year: the latest published where
+    that side gave several. A card's sparkline, and the years and rule its tooltip names."""
+    o = rows(data, row["indicator_id"], derived=False)
+    yearly = o[(o["kind"] == "actual") & (o["side"] == row["side"]) & o["period"].str.fullmatch(r"\d{4}", na=False)]
+    yearly = yearly.sort_values(["period", "source_published"], na_position="first", kind="stable")
+    return yearly.drop_duplicates("period", keep="last")[["period", "value", "display", "publisher"]].reset_index(
+        drop=True
+    )
+
+
 def figure_sentence(row: pd.Series) -> str:
     """One figure in words with its provenance: '$4.1 bn in 2024 (Eurasian Star, Nov 2025; Vladimir Putin)'."""
     who = f"; {row['said_by']}" if isinstance(row.get("said_by"), str) else ""

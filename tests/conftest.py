@@ -129,5 +129,7 @@ def fresh_app(monkeypatch):
 
     monkeypatch.delenv("BILATERAL_DATA", raising=False)
     st.cache_data.clear()
+    st.cache_resource.clear()
     yield
     st.cache_data.clear()
+    st.cache_resource.clear()

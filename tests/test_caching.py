@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import threading
 from pathlib import Path
 
 import pytest
@@ -64,8 +63,6 @@ def test_an_edited_file_is_drawn_anew_on_the_next_rerun(tmp_path, monkeypatch):
 
 @pytest.mark.parametrize("built_first", [True, False])
 def test_a_session_that_changes_its_dataset_leaves_other_sessions_as_they_were(built_first):
-    ui._BUILT.clear()
-    ui._SOURCES.clear()
     one = open_page("trade" if built_first else "sources")
     _, data = one.session_state["_bilateral_dataset"]
     data.observations["display"] = "tampered"
@@ -100,15 +97,8 @@ def test_kept_parts_are_the_builders_results():
     assert parts.alt == views.describe(rows)
 
 
-@pytest.mark.parametrize("prebuilt", [True, False])
-def test_a_prebuilt_page_is_drawn_on_its_first_visit_without_building_a_figure(monkeypatch, prebuilt):
-    ui._BUILT.clear()
-    if prebuilt:
-        version = (str(DATA), DATA.stat().st_mtime_ns)
-        scripts = [ROOT / "pages" / f"{name}.py" for name in ("overview", "trade")]
-        thread = threading.Thread(target=ui._prebuild, args=(version, scripts), name=ui._PREBUILD_THREAD)
-        thread.start()
-        thread.join()
+def test_a_pages_parts_are_built_once_per_file_version_and_drawn_for_every_later_session(monkeypatch):
+    open_page("trade")  # the first visit builds
     series_chart, built = charts.series_chart, []
     monkeypatch.setattr(
         charts,
@@ -116,12 +106,7 @@ def test_a_prebuilt_page_is_drawn_on_its_first_visit_without_building_a_figure(m
         lambda rows, title, **options: built.append(title) or series_chart(rows, title, **options),
     )
 
-    at = open_page("trade")
+    at = open_page("trade")  # a new session, the same file
 
     assert len(at.get("plotly_chart")) == 11  # every chart of the trade page
-    assert (built == []) is prebuilt, built
-
-
-def test_pages_are_prebuilt_only_in_a_running_server():
-    open_page("trade")  # AppTest runs dashboard.py, which asks for the prebuild; there is no server here
-    assert not any(thread.name == ui._PREBUILD_THREAD for thread in threading.enumerate())
+    assert built == []

@@ -181,6 +181,18 @@ def test_the_overview_has_six_headline_cards(shown):
     assert len(shown("overview").metric) == 6
 
 
+def test_the_turnover_card_draws_the_same_sides_yearly_figures_as_its_line_and_names_them(shown, data):
+    card = shown("overview").metric[0]
+    side = card.proto.label.rsplit("(", 1)[1].rstrip(")")
+    o = data.observations
+    yearly = o[
+        (o["indicator_id"] == "trade_turnover") & (o["side_label"] == side) & (o["kind"] == "actual") & ~o["derived"]
+    ]
+    yearly = yearly[yearly["period"].str.fullmatch(r"\d{4}")]
+    assert len(card.proto.chart_data) == yearly["period"].nunique() > 1
+    assert f"The line: full-year figures of the same side ({side})" in card.proto.help
+
+
 @pytest.mark.parametrize("page", ["overview", "trade", "energy", "education", "timeline"])
 def test_every_cards_tooltip_names_its_source(shown, data, page):
     cards = shown(page).metric
@@ -196,7 +208,8 @@ def test_the_turnover_card_shows_the_latest_year_and_every_other_account_of_it(s
     turnover = o[(o["indicator_id"] == "trade_turnover") & (o["kind"] == "actual") & ~o["derived"]]
     latest = turnover[turnover["period_end"] == turnover["period_end"].max()]
 
-    assert card.proto.label == f"Trade turnover, {latest['period_label'].iloc[0]}"
+    assert card.proto.label.startswith(f"Trade turnover, {latest['period_label'].iloc[0]} (")
+    assert card.proto.label.endswith(" side)") or card.proto.label.endswith("(Not stated)")
     assert card.proto.body in set(latest["display"])
     assert "target" not in card.proto.help.lower()
     others = latest[latest["display"] != card.proto.body]

@@ -70,3 +70,11 @@ def test_a_link_is_only_built_from_an_http_address(url):
 
 def test_a_link_to_an_http_address_keeps_it_intact():
     assert ui.md_link("24.kg", "https://24.kg/english/337702_x/") == "[24\\.kg](https://24.kg/english/337702_x/)"
+
+
+def test_the_private_streamlit_switch_that_sends_a_first_deep_link_through_the_dashboard_still_exists():
+    # ui._run_through_dashboard reads and resets it; an upgrade that renames or retypes it must fail here,
+    # not leave a deep link opened first on a fresh server without its navigation.
+    from streamlit.runtime.pages_manager import PagesManager
+
+    assert isinstance(PagesManager.uses_pages_directory, bool | None)
