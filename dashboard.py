@@ -28,6 +28,7 @@ PAGES = [
     ("pages/migration.py", "Migration", ":material/flight:", "migration"),
     ("pages/energy.py", "Energy", ":material/bolt:", "energy"),
     ("pages/education.py", "Education", ":material/school:", "education"),
+    ("pages/commitments.py", "Commitments", ":material/task_alt:", "commitments"),
     ("pages/timeline.py", "Timeline", ":material/timeline:", "timeline"),
     ("pages/sources.py", "Sources & data", ":material/menu_book:", "sources"),
 ]

@@ -18,13 +18,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 PYTHON = sys.executable
-PAGES = ["overview", "trade", "migration", "energy", "education", "timeline", "sources"]
+PAGES = ["overview", "trade", "migration", "energy", "education", "commitments", "timeline", "sources"]
 TITLES = {
     "overview": "Overview",
     "trade": "Trade & investment",
     "migration": "Migration",
     "energy": "Energy",
     "education": "Education",
+    "commitments": "Commitments",
     "timeline": "Timeline",
     "sources": "Sources & data",
 }

@@ -407,6 +407,18 @@ def _target_lines(fig: go.Figure, targets: list, unit: str, read: list) -> None:
         )
 
 
+def promise_line(fig: go.Figure, value: float, unit: str, label: str) -> go.Figure:
+    """A commitment's promised level as a dashed line across the chart of its outcomes, named at its left end."""
+    fig.add_hline(
+        y=value,
+        line={"dash": "dash", "color": PALETTE[-1], "width": 2},
+        annotation={"text": esc(label), "xanchor": "left", "yanchor": "bottom", "font": {"size": 11}},
+        annotation_position="top left",
+    )
+    _update(fig.layout.yaxis, rangemode="tozero")
+    return fig
+
+
 def annotate_changes(fig: go.Figure, changes: pd.DataFrame) -> go.Figure:
     """Mark derived changes above the later period's figures, with their arithmetic in the hover.
 

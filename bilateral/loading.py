@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import gc
+import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from .errors import DataError, Problem
 from .periods import parse_date, parse_period, span_label
 from .quotes import quote_carries, read_texts, relative_period, stands_in
-from .schema import SECTIONS
+from .schema import OPTIONAL_SECTIONS, SECTIONS
 from .units import UNITS, convert, format_value
 from .yamlsource import Positions, read_yaml
 
@@ -32,6 +33,10 @@ OBSERVATION_COLUMNS = [
 # Whose numbers a figure is: the statistics it cites, else the country of the official who stated it.
 SIDE_LABELS = {"ru": "Russian side", "kg": "Kyrgyz side", "other": "Other", "unstated": "Not stated"}
 
+COMMITMENT_COLUMNS = [
+    "commitment_id", "topic", "title", "indicator", "value", "measured_by", "cumulative", "event", "outcome_event",
+    "outcome", "note", "line",
+]  # fmt: skip
 _INDICATOR_COLUMNS = ["indicator_id", "topic", "label", "unit", "unit_label", "description", "growth_of", "derived"]
 _EVENT_COLUMNS = [
     "event_id", "account", "accounts", "disputed", "other_accounts", "date", "end", "date_label", "start",
@@ -50,6 +55,7 @@ class Dataset:
     events: pd.DataFrame
     divergences: pd.DataFrame
     not_derived: list[str] = field(default_factory=list)
+    commitments: pd.DataFrame | None = None  # the promises the file tracks (commitments.py reads them)
 
     def summary(self) -> str:
         stated = int((~self.observations["derived"]).sum())
@@ -88,18 +94,23 @@ class _Checker:
 def _records(data: Any, check: _Checker) -> dict[str, list[tuple[int, tuple]]]:
     """Validate each record on its own, so that one bad record does not hide the others' problems."""
     if not isinstance(data, dict):
-        check.at((), "the file must be a mapping with the keys sources, indicators and events")
+        check.at((), "the file must be a mapping with the keys sources, indicators and events (and commitments)")
         return {}
     for key in data:
         if key not in SECTIONS:
             near = difflib.get_close_matches(str(key), SECTIONS, n=1)
             hint = f" (did you mean {near[0]!r}?)" if near else ""
-            check.at((key,), f"unknown top-level key {key!r}{hint}: only sources, indicators and events", key=True)
+            check.at(
+                (key,),
+                f"unknown top-level key {key!r}{hint}: only sources, indicators, events and commitments",
+                key=True,
+            )
     out: dict[str, list[tuple[int, tuple]]] = {}
     for section, records in SECTIONS.items():
         out[section] = []
         if section not in data:
-            check.at((), f"missing top-level key {section!r}")
+            if section not in OPTIONAL_SECTIONS:
+                check.at((), f"missing top-level key {section!r}")
             continue
         items = data[section]
         if refused := records.refusal(items, (section,), section):
@@ -229,8 +240,60 @@ def _semantics(records: dict, check: _Checker, texts: dict[str, str] | None, dec
                 check.at((*loc, "end"), f"end: {account.end} is before the date {account.date}")
             _quote_rules(loc, account, by_id.get(account.source), check, dated=True)
             quotes.append(((*loc, "quote"), account.source, account.quote))
+    _commitments(records, check, declared)
     if texts is not None:
         _quotes_in_texts(quotes, by_id, texts, check)
+
+
+# Words in which a source states what became of a promise, by language: stems, matched in its quote.
+_OUTCOME_WORDS = {
+    "denounced": ("denounc", "terminat", "денонс", "расторг", "прекращ"),
+    "withdrawn": ("withdr", "cancel", "abandon", "отказ", "отмен", "выход", "вышл"),
+    "completed": ("complet", "fully", "in full", "заверш", "выполн", "полностью"),
+}
+
+
+def _commitments(records: dict, check: _Checker, declared: dict[str, set[str]]) -> None:
+    """A commitment names what states it (figures of an indicator, or an event) and what measures it."""
+    indicators = {ind.id: ind for _, ind in records.get("indicators", [])}
+    events = {event.id: event for _, event in records.get("events", [])}
+    for i, c in records.get("commitments", []):
+        loc = ("commitments", i)
+        if (c.indicator is None) != (c.value is None):
+            check.at(loc, "a promise stated by figures needs both 'indicator' and 'value'")
+        if c.indicator is None and c.event is None:
+            check.at(loc, "missing the promise: give 'indicator' and 'value', or the 'event' that states it")
+        for key in ("indicator", "measured_by"):
+            name = getattr(c, key)
+            if name is not None and name not in indicators and name not in declared["indicators"]:
+                check.at((*loc, key), f"{key}: {name!r} names no indicator")
+        ind = indicators.get(c.indicator)
+        stated = (
+            [convert(obs.value, obs.unit, ind.unit) if obs.unit else obs.value for obs in ind.observations]
+            if ind
+            else []
+        )
+        if ind is not None and c.value is not None and not any(math.isclose(v, c.value) for v in stated):
+            check.at((*loc, "value"), f"value: no figure of {c.indicator!r} states {c.value:g}")
+        measure = indicators.get(c.measured_by)
+        if ind is not None and measure is not None and UNITS[ind.unit].dimension != UNITS[measure.unit].dimension:
+            check.at((*loc, "measured_by"), f"measured_by: {measure.unit!r} cannot be compared with {ind.unit!r}")
+        if c.cumulative and c.measured_by is None:
+            check.at((*loc, "cumulative"), "cumulative: says the outcomes are summed, but there is no 'measured_by'")
+        for key in ("event", "outcome_event"):
+            name = getattr(c, key)
+            if name is not None and name not in events and name not in declared["events"]:
+                check.at((*loc, key), f"{key}: {name!r} names no event")
+        if (c.outcome is None) != (c.outcome_event is None):
+            check.at(loc, "an outcome stated in words needs both 'outcome' and the 'outcome_event' that states it")
+        event = events.get(c.outcome_event)
+        if event is not None and c.outcome is not None:
+            words = " ".join(f"{a.quote} {a.translation or ''}".lower() for _, a in _accounts(0, event))
+            if not any(stem in words for stem in _OUTCOME_WORDS[c.outcome]):
+                check.at(
+                    (*loc, "outcome"),
+                    f"outcome: no account of {c.outcome_event!r} says {c.outcome!r} in its quote",
+                )
 
 
 def _accounts(i: int, event: Any) -> list[tuple[tuple, Any]]:
@@ -436,6 +499,18 @@ def _tables(path: Path, records: dict, positions: Positions) -> Dataset:
         events=events,
         divergences=table(divergences.find(observation_rows), divergences.COLUMNS, divergence_types),
         not_derived=not_derived,
+        commitments=table(
+            [
+                {
+                    "commitment_id": c.id,
+                    **{field: getattr(c, field) for field in COMMITMENT_COLUMNS[1:-1]},
+                    "line": positions.get(("commitments", i), (0, 0))[0],
+                }
+                for i, c in records.get("commitments", [])
+            ],
+            COMMITMENT_COLUMNS,
+            {"cumulative": bool, "line": int},
+        ),
     )
 
 

@@ -21,6 +21,8 @@ QUALIFIERS = ("exact", "approx", "at_least", "at_most")
 KINDS = ("actual", "target", "forecast")
 STATUSES = ("happened", "planned")
 SIDES = ("ru", "kg", "other")  # whose numbers, or whose official: Russia's, Kyrgyzstan's, anyone else's
+# What became of a promise, when a source says it in words (the check finds such a word in the event's quote).
+STATED_OUTCOMES = ("denounced", "withdrawn", "completed")
 
 Where = tuple[str | int, ...]
 
@@ -334,8 +336,40 @@ Event = Record(
         "accounts": Field(Records(Account), None, "other sources' accounts of the same event, each with its own date"),
     },
 )
-# The file's top-level keys, each a list of records; a file must name one source at least.
-SECTIONS = {"sources": Records(Source, non_empty=True), "indicators": Records(Indicator), "events": Records(Event)}
+
+
+def _flag(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    raise Invalid(f"must be true or false, not {describe(value)}")
+
+
+FLAG = Kind({"type": "boolean"}, _flag)
+Commitment = Record(
+    "Commitment",
+    {
+        "id": Field(EVENT_ID),
+        "topic": Field(_choice(TOPICS)),
+        "title": Field(TEXT, description="what was promised, in a few words"),
+        "indicator": Field(INDICATOR_ID, None, "with value: the indicator whose figures state the promise"),
+        "value": Field(NUMBER, None, "the promised level in that indicator's unit: its figures of this value"),
+        "measured_by": Field(INDICATOR_ID, None, "the indicator whose actual figures are the outcomes"),
+        "cumulative": Field(FLAG, False, "the outcome figures are yearly amounts, summed towards the promise"),
+        "event": Field(EVENT_ID, None, "or: the event whose accounts state the promise"),
+        "outcome_event": Field(EVENT_ID, None, "with outcome: the event whose account says what became of it"),
+        "outcome": Field(_choice(STATED_OUTCOMES), None, "what that account says, in its own words"),
+        "note": Field(TEXT, None),
+    },
+)
+# The file's top-level keys, each a list of records; a file must name one source at least. Commitments
+# may be left out.
+SECTIONS = {
+    "sources": Records(Source, non_empty=True),
+    "indicators": Records(Indicator),
+    "events": Records(Event),
+    "commitments": Records(Commitment),
+}
+OPTIONAL_SECTIONS = ("commitments",)
 
 
 def json_schema() -> dict:
@@ -346,6 +380,8 @@ def json_schema() -> dict:
         "type": "object",
         "additionalProperties": False,
         "properties": {section: records.json_schema() for section, records in SECTIONS.items()},
-        "required": list(SECTIONS),
-        "$defs": {record.name: record.json_schema() for record in (Account, Event, Indicator, Observation, Source)},
+        "required": [section for section in SECTIONS if section not in OPTIONAL_SECTIONS],
+        "$defs": {
+            record.name: record.json_schema() for record in (Account, Commitment, Event, Indicator, Observation, Source)
+        },
     }

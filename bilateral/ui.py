@@ -504,3 +504,117 @@ def figures_table(data: Dataset, topics: list[str], indicators: list[str], sourc
     right.download_button(
         "Download JSON", json, "figures.json", "application/json", key="figures_json", on_click="ignore"
     )
+
+
+# ---------------------------------------------------------------- commitments against outcomes
+
+
+@dataclass(frozen=True)
+class _Commitment:
+    """One commitment as the page shows it: its statuses by side, its lines of text, and its chart if measurable."""
+
+    commitment_id: str
+    topic: str
+    title: str
+    statuses: tuple[str, ...]
+    lines: tuple[str, ...]
+    chart: go.Figure | None
+    alt: str
+
+
+def _quoted(row) -> str:
+    """A statement's words with its source: the quote, our translation if any, who said it, and the link."""
+    who = f"{md(row.get('said_by'))}, " if isinstance(row.get("said_by"), str) else ""
+    date = row.get("source_published_label") or "date not shown"
+    words = f"“{md(row['quote'])}”"
+    if isinstance(row.get("translation"), str):
+        words += f" (our translation: “{md(row['translation'])}”)"
+    return f"{words} — {who}{md_link(row['publisher'], row['source_url'])}, {md(date)}"
+
+
+def _commitment_parts(data: Dataset, today: str) -> tuple[_Commitment, ...]:
+    from . import commitments
+
+    parts = []
+    for _, c in data.commitments.iterrows():
+        promised = commitments.promises(data, c)
+        verdicts = commitments.assess(data, c, pd.Timestamp(today))
+        due = commitments.deadline(promised)
+        lines = [f"**Deadline:** {due:%Y}" if due is not None else "**Deadline:** none stated"]
+        for _, p in promised.iterrows():
+            figure = md(p["display"]) if "display" in p else md(p["date_label"])
+            lines.append(f"**Promised** ({figure}): {_quoted(p)}")
+        for v in verdicts:
+            line = f"**{md(commitments.STATUS_LABELS[v.status])}** — {md(v.sentence)}"
+            if v.outcome is not None and isinstance(v.outcome.get("quote"), str):
+                line += f": {_quoted(v.outcome)}"
+            if v.outcome is not None and isinstance(v.outcome.get("arithmetic"), str):
+                line += f" · _derived:_ {md(v.outcome['arithmetic'])}"
+            lines.append(line)
+        chart = None
+        found = commitments.outcomes(data, c, promised)
+        if isinstance(c["indicator"], str) and isinstance(c["measured_by"], str) and not found.empty:
+            chart = charts.series_chart(found, c["title"])
+            unit = found["unit"].iloc[0]
+            charts.promise_line(
+                fig=chart, value=float(c["value"]), unit=unit, label=f"Promise: {promised['display'].iloc[0]}"
+            )
+        parts.append(
+            _Commitment(
+                commitment_id=c["commitment_id"],
+                topic=c["topic"],
+                title=c["title"],
+                statuses=tuple(v.status for v in verdicts),
+                lines=tuple(lines),
+                chart=chart,
+                alt=f"{c['title']}: " + "; ".join(v.sentence for v in verdicts),
+            )
+        )
+    return tuple(parts)
+
+
+def _today() -> str:
+    return f"{pd.Timestamp.today():%Y-%m-%d}"  # a status may change when a deadline passes: kept a day
+
+
+def commitments(data: Dataset, topics: list[str], statuses: list[str]) -> None:
+    """Every commitment of the chosen topics and statuses (all when none is chosen), grouped by topic, with a CSV."""
+    from . import commitments as rules
+
+    parts = [
+        p
+        for p in _memo(_commitment_parts, data, _today())
+        if (not topics or p.topic in topics) and (not statuses or set(p.statuses) & set(statuses))
+    ]
+    table = _memo(rules.table, data, pd.Timestamp(_today()))
+    shown = table[table["commitment_id"].isin([p.commitment_id for p in parts])]
+    st.caption(f"{len(parts)} of {len(data.commitments)} commitments shown")
+    st.download_button(
+        "Download the table as CSV (both ends' sources)",
+        to_csv(shown),
+        file_name="commitments.csv",
+        mime="text/csv",
+        key="commitments_csv",
+        on_click="ignore",
+    )
+    for topic in dict.fromkeys(p.topic for p in parts):
+        st.header(topic.capitalize())
+        for p in (p for p in parts if p.topic == topic):
+            st.subheader(p.title)
+            st.markdown("\n".join(f"- {line}" for line in p.lines))
+            if p.chart is not None:
+                st.plotly_chart(
+                    p.chart, key=f"chart_commitment_{p.commitment_id}", alt=p.alt, config={"displaylogo": False}
+                )
+
+
+def commitment_summary(data: Dataset) -> None:
+    """One line for the overview: how many commitments are met, in progress, overdue, without an outcome."""
+    from . import commitments as rules
+
+    if data.commitments is None or data.commitments.empty:
+        return
+    counts = _memo(rules.summary, data, pd.Timestamp(_today()))
+    order = [*rules.STATUSES, "sides disagree"]
+    text = " · ".join(f"{counts[s]} {md(rules.STATUS_LABELS.get(s, s).lower())}" for s in order if counts.get(s))
+    st.markdown(f"**Commitments tracked: {sum(counts.values())}** — {text}. See the Commitments page.")

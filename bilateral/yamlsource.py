@@ -66,6 +66,7 @@ _ESCAPES = {'\\"': '"', "\\\\": "\\", "\\/": "/", "\\n": "\n", "\\t": "\t"}
 _ESCAPE = re.compile(r"\\.")
 _INT = re.compile(r"-?(?:0|[1-9][0-9]{0,17})$")  # longer numbers are the full reader's to read or refuse
 _FLOAT = re.compile(r"-?(?:0|[1-9][0-9]{0,14})\.[0-9]{1,15}$")
+_BOOLEANS = {"true": True, "false": False}  # as the data file writes them; other spellings go to the full reader
 _INDICATORS = "?:,[]{}#&*!|>'\"%@`"  # a plain scalar starting with one of these needs the full grammar
 _WORDS = {w for word in ("yes", "no", "true", "false", "on", "off", "null") for w in (word, word.title(), word.upper())}
 # Plain scalars that YAML 1.1 reads as a number, date, boolean or null, or may: a generous outline of
@@ -98,8 +99,10 @@ def _scalar(text: str) -> Any:
     if " #" in text or ": " in text or text[-1] == ":":
         raise _Outside  # a comment or a mapping inside
     if first.isalpha():
+        if text in _BOOLEANS:
+            return _BOOLEANS[text]
         if text in _WORDS:
-            raise _Outside  # a boolean or a null
+            raise _Outside  # a boolean or a null in another spelling
         return text
     if _INT.match(text):
         return int(text)

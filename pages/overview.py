@@ -19,6 +19,8 @@ for row_of_cards in (cards[:3], cards[3:]):
 
 ui.series_block(data, "Bilateral trade turnover by source", "overview_turnover", ["trade_turnover"], milestones=True)
 
+ui.commitment_summary(data)
+
 st.header("Where sources disagree")
 ui.divergences(data)
 

@@ -158,7 +158,7 @@ def test_a_quote_that_does_not_contain_its_value_is_rejected(variant, problems):
 @pytest.mark.parametrize("text", ["- sources\n- events\n", "just some text\n"], ids=["list", "text"])
 def test_a_file_that_is_not_a_mapping_is_rejected(write_yaml, problems, text):
     assert problems(write_yaml(text)) == [
-        (1, "the file must be a mapping with the keys sources, indicators and events")
+        (1, "the file must be a mapping with the keys sources, indicators and events (and commitments)")
     ]
 
 
@@ -166,7 +166,10 @@ def test_a_misspelt_or_missing_section_is_rejected(variant, problems):
     path, line = variant("events:", "evnets:")
     assert problems(path) == [
         (1, "missing top-level key 'events'"),
-        (line, "unknown top-level key 'evnets' (did you mean 'events'?): only sources, indicators and events"),
+        (
+            line,
+            "unknown top-level key 'evnets' (did you mean 'events'?): only sources, indicators, events and commitments",
+        ),
     ]
 
 

@@ -19,13 +19,17 @@ ROOT = Path(__file__).resolve().parents[1]
 DASHBOARD = str(ROOT / "dashboard.py")
 DATA = ROOT / "data" / "indicators.yaml"
 
-CHARTS = {"overview": 1, "trade": 11, "migration": 8, "energy": 7, "education": 5, "timeline": 1, "sources": 0}
+CHARTS = {
+    "overview": 1, "trade": 11, "migration": 8, "energy": 7, "education": 5, "commitments": 7,
+    "timeline": 1, "sources": 0,
+}  # fmt: skip
 TITLES = {
     "overview": "Russia–Kyrgyzstan relations",
     "trade": "Trade & investment",
     "migration": "Migration",
     "energy": "Energy",
     "education": "Education",
+    "commitments": "Commitments",
     "timeline": "Timeline",
     "sources": "Sources & data",
 }
@@ -629,3 +633,40 @@ def test_the_migration_page_lists_the_migration_agreements_of_the_timeline(shown
     text = "\n".join(m.value for m in at.markdown)
     titles = data.events.loc[data.events["category"] == "migration", "title"].unique()
     assert len(titles) and all(md(title) in text for title in titles)
+
+
+# ---------------------------------------------------------------- commitments against outcomes
+
+
+def test_the_commitments_page_lists_every_commitment_by_topic_with_its_promise_and_status(shown, data):
+    at = shown("commitments")
+
+    assert_no_failure(at)
+    assert [s.value for s in at.subheader] == list(data.commitments["title"])
+    assert [h.value for h in at.header] == [t.capitalize() for t in dict.fromkeys(data.commitments["topic"])]
+    text = "\n".join(m.value for m in at.markdown)
+    for status in ("Met", "In progress", "Denounced", "No outcome stated yet"):
+        assert f"**{status}**" in text
+    assert "Promised" in text and "our translation" in text  # the promise's own words, in Russian with ours
+
+
+def test_a_status_filter_in_the_url_keeps_only_the_commitments_with_that_status(data):
+    at = open_page("commitments", commitment_status="denounced")
+
+    assert_no_failure(at)
+    assert [s.value for s in at.subheader] == ["Kambarata-1 and the Upper Naryn cascade, built with Russia"]
+    assert at.multiselect(key="commitment_status").value == ["denounced"]
+
+
+def test_the_commitments_csv_carries_the_sources_of_both_ends(shown):
+    [button] = [b for b in shown("commitments").get("download_button") if "both ends" in b.proto.label]
+    assert "CSV" in button.proto.label
+
+
+def test_the_overview_counts_the_commitments_by_status(shown, data):
+    from bilateral import commitments
+
+    counts = commitments.summary(data)
+    line = next(m.value for m in shown("overview").markdown if "Commitments tracked" in m.value)
+    assert f"Commitments tracked: {len(data.commitments)}" in line
+    assert f"{counts['met']} met" in line and f"{counts['denounced']} denounced" in line

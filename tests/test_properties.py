@@ -52,6 +52,7 @@ def seed_part(text: str) -> str:
     data["events"] = [
         e for e in data["events"] if e["source"] in seeds and all(a["source"] in seeds for a in e.get("accounts") or ())
     ]
+    data.pop("commitments", None)  # they name figures and events from the web sources left out
     return yaml.dump(data, Dumper=FAST_DUMPER, allow_unicode=True, sort_keys=False, width=10_000)
 
 
@@ -438,7 +439,7 @@ def test_whatever_the_line_reader_reads_it_reads_as_the_full_reader_does(base, m
 
 
 @settings(PROPERTY, max_examples=300)
-@given(text=st.text(alphabet="0123456789-+._:eExXbBoOTtZ ~=<yesnoNULLinfa#к'\"", min_size=1, max_size=12))
+@given(text=st.text(alphabet="0123456789-+._:eExXbBoOTtZ ~=<yesnoNULLinfatruTRUEFals#к'\"", min_size=1, max_size=12))
 def test_a_plain_or_quoted_value_the_line_reader_takes_is_the_value_yaml_reads(text):
     try:
         value = _scalar(text.strip(" ") or "~")  # as the reader passes it: without the spaces around it

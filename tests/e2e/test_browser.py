@@ -12,7 +12,10 @@ from appserver import start_app, stop_app
 import bilateral
 from bilateral import views
 
-CHARTS = {"overview": 1, "trade": 11, "migration": 8, "energy": 7, "education": 5, "timeline": 1, "sources": 0}
+CHARTS = {
+    "overview": 1, "trade": 11, "migration": 8, "energy": 7, "education": 5, "commitments": 7,
+    "timeline": 1, "sources": 0,
+}  # fmt: skip
 PATHS = {"overview": ""}  # the default page lives at the root URL
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 FIGURE_POINTS = ".js-plotly-plot .scatterlayer .point"
@@ -187,3 +190,18 @@ def test_a_deep_link_opened_first_on_a_fresh_server_started_elsewhere_shows_the_
     finally:
         context.close()
         stop_app(process)
+
+
+def test_the_commitments_page_draws_and_its_status_filter_narrows_it(page, app_url):
+    everything = bilateral.load().commitments
+    open_page(page, f"{app_url}/commitments", CHARTS["commitments"])
+    titles = page.locator("[data-testid=stMain] h3")
+    assert titles.count() == len(everything)
+    assert exceptions(page) == 0
+
+    open_page(page, f"{app_url}/commitments?commitment_status=denounced")
+    assert [t.strip() for t in titles.all_text_contents()] == [
+        "Kambarata-1 and the Upper Naryn cascade, built with Russia"
+    ]
+    chips = page.locator("[data-testid=stMultiSelect] [data-tag]")
+    assert [c.text_content() for c in chips.all()] == ["denounced"]
