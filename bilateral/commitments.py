@@ -159,6 +159,11 @@ def assess(data: Dataset, commitment: pd.Series, today: pd.Timestamp | None = No
     return verdicts
 
 
+def _end(prefix: str, row: pd.Series | None, columns: tuple[str, ...]) -> dict:
+    """Some columns of a promise's or an outcome's row, named for the end they belong to."""
+    return {f"{prefix}_{c}": None if row is None else row.get(c) for c in columns}
+
+
 def table(data: Dataset, today: pd.Timestamp | None = None) -> pd.DataFrame:
     """Every commitment and side as a row, with the sources of both ends: the page's table and its CSV."""
     rows = []
@@ -179,20 +184,13 @@ def table(data: Dataset, today: pd.Timestamp | None = None) -> pd.DataFrame:
                     "progress_hedge": v.bound or None,
                     "deadline": None if due is None else f"{due:%Y-%m-%d}",
                     "promise_statements": len(promised),
-                    "promise_said_by": None if first is None else first.get("said_by"),
-                    "promise_quote": None if first is None else first.get("quote"),
-                    "promise_translation": None if first is None else first.get("translation"),
-                    "promise_publisher": None if first is None else first.get("publisher"),
+                    **_end("promise", first, ("said_by", "quote", "translation", "publisher")),
                     "promise_published": None if first is None else first.get("source_published"),
                     "promise_source_url": None if first is None else first.get("source_url"),
                     "outcome": None if out is None else out.get("display", out.get("title")),
                     "outcome_period": None if out is None else out.get("period_label", out.get("date_label")),
                     "outcome_derived": None if out is None else bool(out.get("derived", False)),
-                    "outcome_arithmetic": None if out is None else out.get("arithmetic"),
-                    "outcome_said_by": None if out is None else out.get("said_by"),
-                    "outcome_quote": None if out is None else out.get("quote"),
-                    "outcome_translation": None if out is None else out.get("translation"),
-                    "outcome_publisher": None if out is None else out.get("publisher"),
+                    **_end("outcome", out, ("arithmetic", "said_by", "quote", "translation", "publisher")),
                     "outcome_published": None if out is None else out.get("source_published"),
                     "outcome_source_url": None if out is None else out.get("source_url"),
                 }

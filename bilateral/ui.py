@@ -447,6 +447,7 @@ class _Timeline:
     caption: str
     lines: tuple[str, ...]
     events: pd.DataFrame
+    years: tuple[int, ...] = ()  # each line's year, for the chronology's headings
 
     @cached_property
     def table(self) -> tuple[pd.DataFrame, str]:
@@ -464,6 +465,7 @@ def _timeline_parts(data: Dataset, years: tuple[int, int], categories: tuple[str
         caption="" if events.empty else sources_caption(events),
         lines=tuple(_event_line(event, detailed=True) for event in charts.records(events, _EVENT_LINE)),
         events=events,
+        years=tuple(int(year) for year in events["start"].dt.year),
     )
 
 
@@ -481,7 +483,12 @@ def timeline(data: Dataset, years: tuple[int, int], categories: list[str], futur
 def chronology(data: Dataset, years: tuple[int, int], categories: list[str], future: bool) -> None:
     """The same events as a list, one line each, then as a table and a CSV."""
     parts = _memo(_timeline_parts, data, tuple(years), tuple(categories), bool(future))
-    _event_list(parts.lines)
+    # One markdown text, a heading for each year and its events under it (see _event_list).
+    blocks: dict[int, list[str]] = {}
+    for year, line in zip(parts.years, parts.lines, strict=True):
+        blocks.setdefault(year, []).append(f"- {line}")
+    if blocks:
+        st.markdown("\n\n".join(f"#### {year}\n" + "\n".join(lines) for year, lines in blocks.items()))
     _draw_table("timeline_events", "Events as a table", lambda: parts.table)
 
 
@@ -588,7 +595,7 @@ def commitments(data: Dataset, topics: list[str], statuses: list[str]) -> None:
     ]
     table = _memo(rules.table, data, pd.Timestamp(_today()))
     shown = table[table["commitment_id"].isin([p.commitment_id for p in parts])]
-    st.caption(f"{len(parts)} of {len(data.commitments)} commitments shown")
+    st.markdown(f"{len(parts)} of {len(data.commitments)} commitments shown")
     st.download_button(
         "Download the table as CSV (both ends' sources)",
         to_csv(shown),

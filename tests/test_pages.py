@@ -670,3 +670,12 @@ def test_the_overview_counts_the_commitments_by_status(shown, data):
     line = next(m.value for m in shown("overview").markdown if "Commitments tracked" in m.value)
     assert f"Commitments tracked: {len(data.commitments)}" in line
     assert f"{counts['met']} met" in line and f"{counts['denounced']} denounced" in line
+
+
+def test_the_chronology_is_grouped_under_a_heading_for_each_year_in_order(shown):
+    at = shown("timeline")
+    [chronology] = [m.value for m in at.markdown if m.value.startswith("#### ")]
+    headings = [int(line[5:]) for line in chronology.splitlines() if line.startswith("#### ")]
+    assert headings == sorted(set(headings)) and headings[0] == 1992
+    block = chronology.split("#### 2015\n", 1)[1].split("\n\n", 1)[0]
+    assert block and all("2015" in line for line in block.splitlines())

@@ -76,6 +76,7 @@ def hostile_hover(page) -> str:
     hover = page.locator(".hoverlayer .hovertext").first
     text = ""
     for point in page.locator(".js-plotly-plot .scatterlayer .point").all():
+        point.scroll_into_view_if_needed()  # the chart may stand below the window
         box = point.bounding_box()
         page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
         hover.wait_for(timeout=10_000)

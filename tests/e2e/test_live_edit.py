@@ -22,6 +22,12 @@ NEW_EVENT = """
 """
 
 
+def with_new_event(text: str) -> str:
+    """The file with NEW_EVENT at the end of its events, before the commitments that follow them."""
+    events_end = text.index("\ncommitments:") if "\ncommitments:" in text else len(text)
+    return text[:events_end] + NEW_EVENT + text[events_end:]
+
+
 # The sidebar counts each event once, however many accounts it has.
 COUNT = bilateral.load().events["event_id"].nunique()
 EVENTS = f"{COUNT} events"
@@ -54,7 +60,7 @@ def test_valid_and_invalid_edits_reach_every_open_session_and_a_fix_brings_the_d
         for page in sessions.values():
             assert page.get_by_text(EVENTS).count() == 1
 
-        data_file.write_text(original + NEW_EVENT, encoding="utf-8")
+        data_file.write_text(with_new_event(original), encoding="utf-8")
         for page in sessions.values():
             rerun_until(page, page.get_by_text(f"{COUNT + 1} events"))
         timeline = sessions["timeline"]
