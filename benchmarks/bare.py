@@ -71,7 +71,8 @@ def titles(spec: str) -> str:
     import html
 
     title = json.loads(spec).get("layout", {}).get("title", {})
-    return html.unescape(title.get("text", "") if isinstance(title, dict) else str(title))
+    text = title.get("text", "") if isinstance(title, dict) else str(title)
+    return html.unescape(text.replace("<br>", ""))  # a wrapped title's lines are tspans, read with no break
 
 
 def prepare(out: Path) -> tuple[dict[str, list[str]], dict[str, Path]]:

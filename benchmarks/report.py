@@ -96,7 +96,15 @@ def _targets(results: dict) -> list[tuple[str, str, str]]:
                  f"{_s(real['cpu'])} CPU", _met(real["seconds"] < CHECK_REAL_TARGET))
             )  # fmt: skip
         hundred = by_size.get(100, {}).get("cli", {})
-        if hundred:
+        if hundred and by_size[100].get("over_guard"):
+            # The real file has grown past 40 KB, so its 100× copy is over the reader's 4 MB guard.
+            rows.append(
+                (f"`check` on the 100× file < {CHECK_100X_TARGET} s",
+                 f"the file ({by_size[100]['bytes'] / 2**20:.0f} MB) is over the 4 MB guard and refused in "
+                 f"{_s(hundred['seconds'])}; loading.check below the guard: {_s(by_size[100]['check']['seconds'])}",
+                 "n/a")
+            )  # fmt: skip
+        elif hundred:
             ok = hundred["seconds"] < CHECK_100X_TARGET
             rows.append(
                 (f"`check` on the 100× file < {CHECK_100X_TARGET} s",
@@ -203,9 +211,9 @@ def _scaling(part: dict | None, add) -> None:
         )
     add("")
     add(
-        f"The reader refuses a file over {limit:,} bytes (yamlsource.MAX_BYTES, 4 MB): the 100× file is just under "
-        "it, the 1000× file over it, so `check` refuses that one at once, as it should. Below the guard (the limit "
-        "lifted in the measuring process only) the functions are still measured on it.\n"
+        f"The reader refuses a file over {limit:,} bytes (yamlsource.MAX_BYTES, 4 MB), so `check` refuses every "
+        "file marked below the guard at once, as it should. Below the guard (the limit lifted in the measuring "
+        "process only) the functions are still measured on them.\n"
     )
     add("Growth exponents (slope of log time against log size):\n")
     for key, label in (
@@ -440,7 +448,18 @@ What the targets leave:
   The project cannot make Streamlit draw them faster. It could only remove them, and they are what the dashboard
   is for: the sources under every chart, the filters that a copied link restores, the cards with their quotes.
 - **A first visit to a page builds its figures while the reader waits,** once per data version and server: the
-  background build that spared it was removed with the rest of the hand-made layer (see above).
+  background build that spared it was removed with the rest of the hand-made layer (see above). Its gain, 0.1 to
+  0.3 s on such a visit, is over the 100 ms a reader would notice, so by the rule it could have stayed; it was
+  removed because it ran page scripts outside any session (with `runpy` and private Streamlit modules) and, once
+  `st.cache_resource` keys the parts, it would need a session-less way to reach them. The later visits, which it
+  never touched, miss the 1.2× target by as much, so it did not decide the target either way.
+- **`check` on the real file** meets 0.3 s on its fastest runs and misses it on the median of this shared machine.
+  Inside the process it takes about 0.24 s (reading the file line by line about 0.07 s, the contract and the
+  quotes about 0.1 s, the summary 0.02 s); starting Python and importing the package take the rest. PyYAML is no
+  longer imported for the project's own file.
+- **The overview's warm rerun** is over 1.3× a bare page because the bare page draws its one figure and nothing
+  else, while the overview also draws six cards with their tooltips and trend lines, the commitments line and the
+  divergence tables: about 90 elements, each with Streamlit's own cost. The pages made of charts are well under it.
 - **Single runs on this shared machine move by a tenth or two.** Six runs during this work gave the first chart at
   1.05× to 1.36× the bare app, and one click on a later visit moves as much, so the later visits are the median of
   several clicks per page (how many is said above). The comparison with the same elements, taken in the same
