@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 
 from .loading import Dataset
+from .periods import parse_period
 from .units import format_value
 
 STATUSES = ("met", "in progress", "not met by its deadline", "no outcome stated yet", "denounced", "withdrawn")
@@ -49,15 +50,15 @@ def promises(data: Dataset, commitment: pd.Series) -> pd.DataFrame:
     return e[e["event_id"] == commitment["event"]].reset_index(drop=True)
 
 
-def deadline(promised: pd.DataFrame) -> pd.Timestamp | None:
-    """When a promise is due, where its statements say: the end of a target's period, or of a period ending well
-    after the page that states it (a figure for a period under way when stated is a level, not a deadline)."""
-    if "period_end" not in promised:
+def deadline(commitment: pd.Series, promised: pd.DataFrame) -> pd.Timestamp | None:
+    """When a promise is due, where a source states it: the period the commitment names as `due` (one of its
+    figures' periods), else the end of its targets' periods."""
+    if isinstance(commitment["due"], str):
+        return pd.Timestamp(parse_period(commitment["due"]).end)
+    if "kind" not in promised:
         return None
-    published = pd.to_datetime(promised["source_published"], errors="coerce", format="mixed")
-    later = promised["period_end"] > published + pd.Timedelta(days=180)
-    ahead = promised["period_end"].notna() & ((promised["kind"] == "target") | later)
-    return promised.loc[ahead, "period_end"].max() if ahead.any() else None
+    targets = promised[(promised["kind"] == "target") & promised["period_end"].notna()]
+    return targets["period_end"].max() if len(targets) else None
 
 
 def outcomes(data: Dataset, commitment: pd.Series, promised: pd.DataFrame) -> pd.DataFrame:
@@ -68,7 +69,8 @@ def outcomes(data: Dataset, commitment: pd.Series, promised: pd.DataFrame) -> pd
     picked = o[(o["indicator_id"] == commitment["measured_by"]) & (o["kind"] == "actual")]
     # Outcomes from when the promise was first made; for amounts paid in tranches, every tranche counts.
     published = pd.to_datetime(promised.get("source_published"), errors="coerce", format="mixed")
-    made = min(published.min(), promised["period_start"].min() if "period_start" in promised else pd.NaT)
+    starts = promised["period_start"] if "period_start" in promised else pd.Series(dtype="datetime64[ns]")
+    made = pd.concat([published, starts]).min()  # NaT skipped: an undated page leaves its period to say
     if pd.notna(made) and not commitment["cumulative"]:
         picked = picked[picked["period_end"] >= made]
     return picked.sort_values(["period_end", "source_published"], na_position="first", kind="stable").reset_index(
@@ -122,7 +124,7 @@ def assess(data: Dataset, commitment: pd.Series, today: pd.Timestamp | None = No
         sentence = f"{STATUS_LABELS[status]}: {row['title']} ({row['date_label']})" if row is not None else status
         return [Verdict("stated in words", status, None, "", row, sentence)]
     found = outcomes(data, commitment, promised)
-    due = deadline(promised)
+    due = deadline(commitment, promised)
     if found.empty or not isinstance(commitment["indicator"], str):
         return [Verdict("", "no outcome stated yet", None, "", None, "No outcome stated yet")]
     target = float(commitment["value"])
@@ -170,7 +172,7 @@ def table(data: Dataset, today: pd.Timestamp | None = None) -> pd.DataFrame:
     for _, c in data.commitments.iterrows():
         promised = promises(data, c)
         first = promised.iloc[0] if len(promised) else None
-        due = deadline(promised)
+        due = deadline(c, promised)
         for v in assess(data, c, today):
             out = v.outcome
             rows.append(

@@ -34,8 +34,8 @@ OBSERVATION_COLUMNS = [
 SIDE_LABELS = {"ru": "Russian side", "kg": "Kyrgyz side", "other": "Other", "unstated": "Not stated"}
 
 COMMITMENT_COLUMNS = [
-    "commitment_id", "topic", "title", "indicator", "value", "measured_by", "cumulative", "event", "outcome_event",
-    "outcome", "note", "line",
+    "commitment_id", "topic", "title", "indicator", "value", "due", "measured_by", "cumulative", "event",
+    "outcome_event", "outcome", "note", "line",
 ]  # fmt: skip
 _INDICATOR_COLUMNS = ["indicator_id", "topic", "label", "unit", "unit_label", "description", "growth_of", "derived"]
 _EVENT_COLUMNS = [
@@ -275,6 +275,10 @@ def _commitments(records: dict, check: _Checker, declared: dict[str, set[str]]) 
         )
         if ind is not None and c.value is not None and not any(math.isclose(v, c.value) for v in stated):
             check.at((*loc, "value"), f"value: no figure of {c.indicator!r} states {c.value:g}")
+        elif ind is not None and c.due is not None:
+            periods = {obs.period for obs, v in zip(ind.observations, stated) if math.isclose(v, c.value)}
+            if c.due not in periods:
+                check.at((*loc, "due"), f"due: no figure of {c.indicator!r} at {c.value:g} states the period {c.due!r}")
         measure = indicators.get(c.measured_by)
         if ind is not None and measure is not None and UNITS[ind.unit].dimension != UNITS[measure.unit].dimension:
             check.at((*loc, "measured_by"), f"measured_by: {measure.unit!r} cannot be compared with {ind.unit!r}")

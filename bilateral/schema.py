@@ -353,6 +353,7 @@ Commitment = Record(
         "title": Field(TEXT, description="what was promised, in a few words"),
         "indicator": Field(INDICATOR_ID, None, "with value: the indicator whose figures state the promise"),
         "value": Field(NUMBER, None, "the promised level in that indicator's unit: its figures of this value"),
+        "due": Field(PERIOD, None, "the deadline: the period of one of the promise's figures, where it states one"),
         "measured_by": Field(INDICATOR_ID, None, "the indicator whose actual figures are the outcomes"),
         "cumulative": Field(FLAG, False, "the outcome figures are yearly amounts, summed towards the promise"),
         "event": Field(EVENT_ID, None, "or: the event whose accounts state the promise"),

@@ -546,7 +546,7 @@ def _commitment_parts(data: Dataset, today: str) -> tuple[_Commitment, ...]:
     for _, c in data.commitments.iterrows():
         promised = commitments.promises(data, c)
         verdicts = commitments.assess(data, c, pd.Timestamp(today))
-        due = commitments.deadline(promised)
+        due = commitments.deadline(c, promised)
         lines = [f"**Deadline:** {due:%Y}" if due is not None else "**Deadline:** none stated"]
         for _, p in promised.iterrows():
             figure = md(p["display"]) if "display" in p else md(p["date_label"])

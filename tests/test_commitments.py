@@ -109,6 +109,15 @@ def test_a_deadline_passed_below_the_target_is_not_met_and_later_figures_do_not_
     assert verdict.status == "not met by its deadline" and verdict.share == pytest.approx(0.82)
 
 
+def test_a_due_period_a_promise_states_is_its_deadline(write_yaml):
+    dated = figure("2024", 5, "promise-page", "kg").replace("trade was $5", "trade to reach $5")
+    data = dataset(write_yaml, dated + figure("2024", 4.1, "ru-page", "ru"), '    due: "2024"\n')
+    assert commitments.deadline(data.commitments.iloc[0], commitments.promises(data, data.commitments.iloc[0])) == (
+        pd.Timestamp("2024-12-31")
+    )
+    assert verdicts(data)["Russian side"].status == "not met by its deadline"
+
+
 def test_no_outcome_figure_means_no_outcome_stated_yet(write_yaml):
     [verdict] = verdicts(dataset(write_yaml, "", "")).values()
     assert verdict.status == "no outcome stated yet" and verdict.share is None
@@ -162,6 +171,7 @@ def test_the_table_carries_the_sources_of_both_ends(write_yaml):
         ("    outcome_event: no-such-event\n    outcome: completed\n", "outcome_event: 'no-such-event' names no event"),
         ("    outcome: denounced\n", "an outcome stated in words needs both 'outcome' and the 'outcome_event'"),
         ("    cumulative: yes please\n", "cumulative: must be true or false"),
+        ('    due: "2030"\n', "due: no figure of 'trade_turnover' at 5 states the period '2030'"),
     ],
 )
 def test_a_commitment_that_breaks_a_rule_is_refused_at_its_line(write_yaml, extra, message):

@@ -20,7 +20,7 @@ DASHBOARD = str(ROOT / "dashboard.py")
 DATA = ROOT / "data" / "indicators.yaml"
 
 CHARTS = {
-    "overview": 1, "trade": 11, "migration": 8, "energy": 7, "education": 5, "commitments": 7,
+    "overview": 1, "trade": 11, "migration": 8, "energy": 7, "education": 5, "commitments": 9,
     "timeline": 1, "sources": 0,
 }  # fmt: skip
 TITLES = {

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from appserver import CHROMIUM_ARGS
 
-PAGES = {"": 1, "trade": 11, "migration": 8, "energy": 7, "education": 5, "commitments": 7, "timeline": 1, "sources": 0}
+PAGES = {"": 1, "trade": 11, "migration": 8, "energy": 7, "education": 5, "commitments": 9, "timeline": 1, "sources": 0}
 
 
 @dataclass

@@ -13,7 +13,7 @@ import bilateral
 from bilateral import views
 
 CHARTS = {
-    "overview": 1, "trade": 11, "migration": 8, "energy": 7, "education": 5, "commitments": 7,
+    "overview": 1, "trade": 11, "migration": 8, "energy": 7, "education": 5, "commitments": 9,
     "timeline": 1, "sources": 0,
 }  # fmt: skip
 PATHS = {"overview": ""}  # the default page lives at the root URL
