@@ -258,8 +258,8 @@ def series_chart(rows: pd.DataFrame, title: str, unit: str | None = None, by: st
     read = records(rows, ("value", "unit", "period", "period_start", "period_end", "qualifier", *HOVER_COLUMNS))
     groups: dict[tuple, list] = {}
     for r in read:
-        if pd.isna(r.period):
-            continue
+        if pd.isna(r.period) or r.kind == "target":
+            continue  # targets are lines of their own (_target_lines)
         key = (r.side_label if by == "side" else r.label, bool(r.derived), r.kind)
         groups.setdefault(key, []).append(r)
     names = list(dict.fromkeys(k[0] for k in groups))
@@ -315,7 +315,7 @@ def series_chart(rows: pd.DataFrame, title: str, unit: str | None = None, by: st
         for name in names
     ]
     fig.add_traces(legend + traces)
-    _target_lines(fig, [r for r in read if pd.isna(r.period)], unit, read)
+    _target_lines(fig, [r for r in read if r.kind == "target"], unit, read)
     _year_axis(fig, [r for r in read if not pd.isna(r.period)])
     _update(fig.layout.yaxis, rangemode="tozero")
     return fit(fig)
@@ -335,10 +335,12 @@ def _year_axis(fig: go.Figure, dated: list) -> None:
 
 
 def _target_lines(fig: go.Figure, targets: list, unit: str, read: list) -> None:
-    """A target with no year: a dashed line from the first page that states it, labelled with who and when.
+    """Targets as dashed lines from the first page that states each, labelled with who set it and when.
 
-    One line per level, since a target is often restated over years; each statement is a star on it
-    at its page's date (an undated page at the line's start), with its own quote in its hover.
+    One line per level, since a target is often restated over years; it runs to its deadline where every
+    statement gives one, else across the chart. Each statement is a star on it at its page's date (an
+    undated page at the line's start), with its own quote in its hover. Labels of nearby levels are
+    stacked, so that none lies over another.
     """
     if not targets:
         return
@@ -348,15 +350,19 @@ def _target_lines(fig: go.Figure, targets: list, unit: str, read: list) -> None:
     levels: dict[float, list] = {}
     for r in targets:
         levels.setdefault(convert(r.value, r.unit, unit), []).append(r)
-    for level, rows in sorted(levels.items()):
+    highest = max([convert(r.value, r.unit, unit) for r in read] + list(levels))
+    per_unit = PLOT_HEIGHT / (highest * 1.1) if highest > 0 else 0.0  # px; plotly pads its range by about a tenth
+    placed: list[tuple[float, list[str], dict]] = []  # each label's level, lines and annotation, placed after
+    for level, rows in sorted(levels.items(), reverse=True):
         rows.sort(key=lambda r: r.source_published if isinstance(r.source_published, str) else "9999")
         first = rows[0]
         when = first.source_published_label if isinstance(first.source_published, str) else "date not shown"
         who = first.said_by if isinstance(first.said_by, str) else first.publisher
+        due = max(r.period_end for r in rows) if all(not pd.isna(r.period) for r in rows) else None
+        by = f" by {due:%Y}" if due is not None else ""
         restated = f" (+{len(rows) - 1} restated)" if len(rows) > 1 else ""
-        label = "<br>".join(
-            esc(line) for line in textwrap.wrap(f"{first.display} target{restated}: {who}, {when}", TARGET_CHARS)
-        )
+        lines = textwrap.wrap(f"{first.display} target{by}{restated}: {who}, {when}", TARGET_CHARS)
+        label = "<br>".join(esc(line) for line in lines)
         if not dated:  # nothing on the chart has a date: a line across, its statements in the label's hover
             fig.add_hline(
                 y=level,
@@ -365,7 +371,7 @@ def _target_lines(fig: go.Figure, targets: list, unit: str, read: list) -> None:
             )
             continue
         start = pd.Timestamp(first.source_published) if isinstance(first.source_published, str) else min(dated)
-        end = max(dated)
+        end = due if due is not None else max(dated)
         fig.add_traces(
             [
                 {
@@ -395,16 +401,27 @@ def _target_lines(fig: go.Figure, targets: list, unit: str, read: list) -> None:
                 },
             ]
         )
+        placed.append((level, lines, {"x": end, "y": level, "text": label}))
+    _place_labels(fig, placed, per_unit)
+
+
+def _place_labels(fig: go.Figure, placed: list, per_unit: float) -> None:
+    """Put each target's label above its line, or below it, or further down, so that none crosses another
+    or leaves the plot; from the highest level down, in px from the plot's bottom."""
+    floor = float(PLOT_HEIGHT)  # nothing may reach above this
+    for level, lines, annotation in placed:
+        at, height = level * per_unit, 14 * len(lines) + 4
+        if at + height <= floor - 2:
+            anchor, shift, floor = "bottom", 0.0, at
+        elif at <= floor - 2:
+            anchor, shift, floor = "top", 0.0, at - height
+        else:
+            anchor, shift = "top", floor - 2 - at
+            floor = floor - 2 - height
         fig.add_annotation(
-            x=end,
-            y=level,
-            xanchor="right",
-            yanchor="bottom",
-            align="right",
-            text=label,
-            showarrow=False,
+            **annotation, xanchor="right", yanchor=anchor, yshift=shift, align="right", showarrow=False,
             font={"size": 11},
-        )
+        )  # fmt: skip
 
 
 def promise_line(fig: go.Figure, value: float, unit: str, label: str) -> go.Figure:

@@ -148,7 +148,7 @@ def test_the_turnover_chart_has_a_real_time_axis_not_categories(turnover_chart):
 
 
 def test_every_dated_account_is_its_own_marker_at_its_stated_value(turnover_chart, turnover):
-    dated = turnover[turnover["period"].notna()]
+    dated = turnover[turnover["period"].notna() & (turnover["kind"] != "target")]  # targets are lines of their own
     assert len(markers(turnover_chart)) == len(dated) > 30
     for_2024 = sorted(y for _, x, y, _, h in markers(turnover_chart) if "· 2024<br>" in h and "Derived" not in h)
     stated = sorted(dated[(dated["period"] == "2024") & ~dated["derived"] & (dated["kind"] == "actual")]["value"])
@@ -186,12 +186,12 @@ def test_a_partial_year_spans_its_months_not_the_year(turnover_chart):
     assert 140 < half / 86_400_000 < 170  # about five and a half months each side: January to November
 
 
-def test_a_target_with_no_year_is_a_dashed_line_from_when_it_was_first_set_naming_who(turnover_chart, turnover):
+def test_a_target_is_a_dashed_line_from_when_it_was_first_set_naming_who(turnover_chart, turnover):
     lines = {t.y[0]: t for t in turnover_chart.data if t.mode == "lines"}
-    assert set(lines) == set(turnover[turnover["period"].isna()]["value"])  # one line per level: $1, 2 and 5 bn
+    assert set(lines) == set(turnover[turnover["kind"] == "target"]["value"])  # one line per level: $1, 2 and 5 bn
     five = lines[5.0]
     assert five.line.dash == "dash" and five.y[0] == five.y[1]
-    targets = turnover[turnover["period"].isna() & (turnover["value"] == 5.0)]
+    targets = turnover[(turnover["kind"] == "target") & (turnover["value"] == 5.0)]
     first = targets.sort_values("source_published").iloc[0]
     assert five.x[0] == pd.Timestamp(first["source_published"])
     assert flat(esc(first["publisher"])) in flat(five.name) and first["source_published_label"] in five.name
@@ -240,7 +240,7 @@ def test_figures_are_converted_to_the_unit_asked_for():
 # ---------------------------------------------------------------- derived and target figures look different
 
 
-def test_a_target_with_a_year_is_a_star_named_target():
+def test_a_target_with_a_year_is_a_line_to_its_deadline_naming_it():
     rows = frame(
         observation(),
         observation(period="2026", period_label="2026", period_start=pd.Timestamp("2026-01-01"),
@@ -249,15 +249,19 @@ def test_a_target_with_a_year_is_a_star_named_target():
     )  # fmt: skip
 
     fig = charts.series_chart(rows, "Turnover")
-    target = next(t for t in fig.data if t.meta["kind"] == "target")
+    [line] = [t for t in fig.data if t.mode == "lines"]
 
-    assert target.name == "Not stated (target)"
-    assert list(target.marker.symbol) == ["star"]
-    assert ([x.year for x in target.x], list(target.y)) == ([2026], [5.0])
-    assert not fig.layout.shapes
+    assert line.x[-1] == pd.Timestamp("2026-12-31") and list(line.y) == [5.0, 5.0]
+    assert "$5 bn target by 2026" in line.name
+    [star] = [t for t in fig.data if t.meta["kind"] == "target" and t.mode == "markers"]
+    assert list(star.marker.symbol) == ["star"]
 
 
-# ---------------------------------------------------------------- provenance inside the figure
+def test_labels_of_close_targets_are_placed_apart_within_the_plot(data):
+    fig = charts.series_chart(views.rows(data, "gasification_level", "gasification_target"), "Gasification")
+    labels = [a for a in fig.layout.annotations if "target by 2030" in a.text]
+    assert len(labels) == 2  # 60% and 62%, two points apart
+    assert [a.yanchor for a in labels] == ["top", "top"] and labels[1].yshift < 0  # the lower one moved further down
 
 
 def test_every_figure_of_every_indicator_has_a_hover_with_its_quote_and_publisher(data):
