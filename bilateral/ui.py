@@ -27,6 +27,7 @@ from . import charts, views
 from .errors import DataError, Problem
 from .exports import to_csv, to_json
 from .loading import DATA_FILE, Dataset, load
+from .units import format_value
 
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&])")
 
@@ -298,7 +299,27 @@ class Card:
     help: str
     delta: str | None = None
     border: bool = False
-    trend: tuple[float, ...] | None = None  # a sparkline of the same side's yearly figures
+    delta_description: str | None = None  # what the delta compares, when it is the trend over years
+    falling: bool = False  # the trend went down: its arrow points down, in no colour of judgement
+
+
+# How a change between two hedged figures is hedged: a lower bound less a stated figure is a lower bound.
+_CHANGE_QUALIFIER = {
+    ("exact", "exact"): "exact", ("approx", "exact"): "approx", ("exact", "approx"): "approx",
+    ("approx", "approx"): "approx", ("exact", "at_least"): "at_least", ("at_least", "exact"): "at_most",
+    ("exact", "at_most"): "at_most", ("at_most", "exact"): "at_least",
+}  # fmt: skip
+
+
+def _trend(yearly: pd.DataFrame, unit: str) -> tuple[str, bool] | None:
+    """The change from the side's first full year to its last, hedged as the two figures allow; None if they
+    allow no bound."""
+    first, last = yearly.iloc[0], yearly.iloc[-1]
+    qualifier = _CHANGE_QUALIFIER.get((first["qualifier"], last["qualifier"]))
+    if qualifier is None:
+        return None
+    change = last["value"] - first["value"]
+    return f"{format_value(change, unit, qualifier, signed=True)} since {first['period']}", change < 0
 
 
 def _card(label: str, row: pd.Series | None, data: Dataset, delta: pd.Series | None = None) -> Card:
@@ -311,36 +332,49 @@ def _card(label: str, row: pd.Series | None, data: Dataset, delta: pd.Series | N
     others = same[(same["period"].fillna("") == period) & (same["kind"] == row["kind"]) & ~itself]
     yearly = views.trend(data, row)
     help = help_text(row, others)
+    trend = _trend(yearly, row["unit"]) if len(yearly) > 1 else None
     if len(yearly) > 1:
         first, last = yearly["period"].iloc[0], yearly["period"].iloc[-1]
         help += (
-            f"\n\nThe line: full-year figures of the same side ({md(row['side_label'])}), {first}–{last}, "
+            f"\n\nThe trend: full-year figures of the same side ({md(row['side_label'])}), {first}–{last}, "
             f"one a year (the latest published where it gave several): "
             + "; ".join(f"{p} {md(d)}" for p, d in zip(yearly["period"], yearly["display"]))
+        )
+    if delta is not None:  # a growth rate the same source gives
+        return Card(
+            f"{label}, {row['period_label']} ({row['side_label']})",
+            row["display"],
+            help,
+            delta=f"{delta['display']} vs {delta['base_label']}",
+            border=True,
         )
     return Card(
         f"{label}, {row['period_label']} ({row['side_label']})",
         row["display"],
         help,
-        delta=f"{delta['display']} vs {delta['base_label']}" if delta is not None else None,
+        delta=trend[0] if trend else None,
         border=True,
-        trend=tuple(yearly["value"]) if len(yearly) > 1 else None,
+        delta_description=f"{row['side_label']}, full years" if trend else None,
+        falling=bool(trend and trend[1]),
     )
 
 
 def card(shown: Card) -> None:
-    if shown.border:
+    if not shown.border:
+        st.metric(shown.label, shown.value, help=shown.help)
+    elif shown.delta_description is not None:
         st.metric(
             shown.label,
             shown.value,
             delta=shown.delta,
             help=shown.help,
             border=True,
-            chart_data=list(shown.trend) if shown.trend else None,
-            chart_type="line",
+            # The card's label names the side; a delta_description would be grey text too faint to read.
+            delta_color="off",  # a trend, not a verdict
+            delta_arrow="down" if shown.falling else "up",
         )
     else:
-        st.metric(shown.label, shown.value, help=shown.help)
+        st.metric(shown.label, shown.value, delta=shown.delta, help=shown.help, border=True)
 
 
 def metric(label: str, row: pd.Series | None, data: Dataset, delta: pd.Series | None = None) -> None:

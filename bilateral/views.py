@@ -97,9 +97,9 @@ def trend(data: Dataset, row: pd.Series) -> pd.DataFrame:
     o = rows(data, row["indicator_id"], derived=False)
     yearly = o[(o["kind"] == "actual") & (o["side"] == row["side"]) & o["period"].str.fullmatch(r"\d{4}", na=False)]
     yearly = yearly.sort_values(["period", "source_published"], na_position="first", kind="stable")
-    return yearly.drop_duplicates("period", keep="last")[["period", "value", "display", "publisher"]].reset_index(
-        drop=True
-    )
+    return yearly.drop_duplicates("period", keep="last")[
+        ["period", "value", "qualifier", "display", "publisher"]
+    ].reset_index(drop=True)
 
 
 def figure_sentence(row: pd.Series) -> str:

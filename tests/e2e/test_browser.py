@@ -162,9 +162,10 @@ def test_screenshot_of_each_page_is_saved_for_the_readme(browser, app_url, name,
     context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme, is_mobile=width < 500)
     try:
         page = open_page(context.new_page(), url_of(app_url, name), CHARTS[name])
-        # Streamlit scrolls inside its main block, so the window is made as tall as the content.
+        # Streamlit scrolls inside its main block, so the window is made as tall as the content; a phone's
+        # view is kept to its first two screens, as a reader would see it.
         height = page.evaluate("document.querySelector('[data-testid=stMain]').scrollHeight")
-        page.set_viewport_size({"width": width, "height": min(int(height) + 40, 8000)})
+        page.set_viewport_size({"width": width, "height": min(int(height) + 40, 8000 if width >= 500 else 1700)})
         page.wait_for_timeout(800)
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         path = SCREENSHOTS / f"{file}.png"
