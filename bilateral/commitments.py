@@ -12,14 +12,7 @@ from .periods import parse_period
 from .units import format_value
 
 STATUSES = ("met", "in progress", "not met by its deadline", "no outcome stated yet", "denounced", "withdrawn")
-STATUS_LABELS = {
-    "met": "Met",
-    "in progress": "In progress",
-    "not met by its deadline": "Not met by its deadline",
-    "no outcome stated yet": "No outcome stated yet",
-    "denounced": "Denounced",
-    "withdrawn": "Withdrawn",
-}
+STATUS_LABELS = {status: status.capitalize() for status in STATUSES}  # as a heading or a sentence starts
 # A stated outcome in words, and the status it gives.
 _STATED = {"completed": "met", "denounced": "denounced", "withdrawn": "withdrawn"}
 

@@ -128,7 +128,7 @@ def _memo(build: Callable, data: Dataset, *args) -> Any:
 
 def year_range(data: Dataset, key: str) -> tuple[int, int]:
     """A year-range slider over the years the figures reach, kept in the page's URL."""
-    first, last = views.year_span(data)
+    first, last = _memo(views.year_span, data)
     chosen = st.slider("Years", min_value=first, max_value=last, value=(first, last), key=key, bind="query-params")
     return int(chosen[0]), int(chosen[1])
 
@@ -299,7 +299,7 @@ class Card:
     help: str
     delta: str | None = None
     border: bool = False
-    delta_description: str | None = None  # what the delta compares, when it is the trend over years
+    trend: bool = False  # the delta is the change over the side's full years, not a source's growth rate
     falling: bool = False  # the trend went down: its arrow points down, in no colour of judgement
 
 
@@ -354,7 +354,7 @@ def _card(label: str, row: pd.Series | None, data: Dataset, delta: pd.Series | N
         help,
         delta=trend[0] if trend else None,
         border=True,
-        delta_description=f"{row['side_label']}, full years" if trend else None,
+        trend=trend is not None,
         falling=bool(trend and trend[1]),
     )
 
@@ -362,7 +362,7 @@ def _card(label: str, row: pd.Series | None, data: Dataset, delta: pd.Series | N
 def card(shown: Card) -> None:
     if not shown.border:
         st.metric(shown.label, shown.value, help=shown.help)
-    elif shown.delta_description is not None:
+    elif shown.trend:
         st.metric(
             shown.label,
             shown.value,

@@ -1,5 +1,7 @@
 """Education: state-funded places, Kyrgyz students in Russia, Russian teachers, the Slavic University, schools."""
 
+from functools import partial
+
 import streamlit as st
 
 from bilateral import ui
@@ -8,9 +10,7 @@ data = ui.dataset()
 st.title("Education")
 years = ui.year_range(data, "education_years")
 
-
-def series(title: str, key: str, indicator_ids: list[str], **options) -> None:
-    ui.series_block(data, title, key, indicator_ids, years=years, **options)
+series = partial(ui.series_block, data, years=years)  # every chart of the page, for the chosen years
 
 
 series("State-funded places in Russia for Kyrgyz students, by academic year", "quota", ["state_funded_quota"])

@@ -1,5 +1,7 @@
 """Migration: Kyrgyz citizens and migrants in Russia, remittances, and the agreements that govern them."""
 
+from functools import partial
+
 import streamlit as st
 
 from bilateral import ui, views
@@ -8,9 +10,7 @@ data = ui.dataset()
 st.title("Migration")
 years = ui.year_range(data, "migration_years")
 
-
-def series(title: str, key: str, indicator_ids: list[str], **options) -> None:
-    ui.series_block(data, title, key, indicator_ids, years=years, **options)
+series = partial(ui.series_block, data, years=years)  # every chart of the page, for the chosen years
 
 
 st.header("People")

@@ -1,5 +1,7 @@
 """Trade & investment: turnover and its growth, shares and settlement currencies, investment, the Fund, debt."""
 
+from functools import partial
+
 import streamlit as st
 
 from bilateral import ui
@@ -17,9 +19,7 @@ chosen = st.multiselect(
 )
 sources = chosen or None  # none chosen: every source, as a reader opening the page expects
 
-
-def series(title: str, key: str, indicator_ids: list[str], **options) -> None:
-    ui.series_block(data, title, key, indicator_ids, sources, years=years, **options)
+series = partial(ui.series_block, data, sources=sources, years=years)  # every chart of the page, filtered alike
 
 
 st.header("Trade")

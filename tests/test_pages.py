@@ -650,7 +650,7 @@ def test_a_status_filter_in_the_url_keeps_only_the_commitments_with_that_status(
     assert at.multiselect(key="commitment_status").value == ["denounced"]
 
 
-def test_the_commitments_csv_carries_the_sources_of_both_ends(shown):
+def test_the_commitments_page_offers_its_table_as_a_csv(shown):  # its columns: test_commitments.py
     [button] = [b for b in shown("commitments").get("download_button") if "both ends" in b.proto.label]
     assert "CSV" in button.proto.label
 
