@@ -424,7 +424,7 @@ def _place_labels(fig: go.Figure, placed: list, per_unit: float) -> None:
         )  # fmt: skip
 
 
-def promise_line(fig: go.Figure, value: float, unit: str, label: str) -> go.Figure:
+def promise_line(fig: go.Figure, value: float, label: str) -> go.Figure:
     """A commitment's promised level as a dashed line across the chart of its outcomes, named at its left end."""
     fig.add_hline(
         y=value,

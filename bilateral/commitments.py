@@ -9,7 +9,7 @@ import pandas as pd
 
 from .loading import Dataset
 from .periods import parse_period
-from .units import format_value
+from .units import convert, format_value
 
 STATUSES = ("met", "in progress", "not met by its deadline", "no outcome stated yet", "denounced", "withdrawn")
 STATUS_LABELS = {status: status.capitalize() for status in STATUSES}  # as a heading or a sentence starts
@@ -71,6 +71,12 @@ def outcomes(data: Dataset, commitment: pd.Series, promised: pd.DataFrame) -> pd
     )
 
 
+def target_in_outcome_unit(data: Dataset, commitment: pd.Series) -> float:
+    """The promised level in the unit of the figures that measure it (the two indicators' units may differ in scale)."""
+    units = dict(zip(data.indicators["indicator_id"], data.indicators["unit"]))
+    return convert(float(commitment["value"]), units[commitment["indicator"]], units[commitment["measured_by"]])
+
+
 def _proof(row: pd.Series, target: float) -> tuple[float, str]:
     """How far one figure proves a target is reached: its share, and the hedge on it.
 
@@ -120,7 +126,7 @@ def assess(data: Dataset, commitment: pd.Series, today: pd.Timestamp | None = No
     due = deadline(commitment, promised)
     if found.empty or not isinstance(commitment["indicator"], str):
         return [Verdict("", "no outcome stated yet", None, "", None, "No outcome stated yet")]
-    target = float(commitment["value"])
+    target = target_in_outcome_unit(data, commitment)
     verdicts = []
     for side, side_rows in found.groupby("side_label", sort=False):
         if due is not None:  # what counts is what was reached by the deadline

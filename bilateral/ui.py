@@ -596,10 +596,8 @@ def _commitment_parts(data: Dataset, today: str) -> tuple[_Commitment, ...]:
         found = commitments.outcomes(data, c, promised)
         if isinstance(c["indicator"], str) and isinstance(c["measured_by"], str) and not found.empty:
             chart = charts.series_chart(found, c["title"])
-            unit = found["unit"].iloc[0]
-            charts.promise_line(
-                fig=chart, value=float(c["value"]), unit=unit, label=f"Promise: {promised['display'].iloc[0]}"
-            )
+            target = commitments.target_in_outcome_unit(data, c)
+            charts.promise_line(chart, target, label=f"Promise: {promised['display'].iloc[0]}")
         parts.append(
             _Commitment(
                 commitment_id=c["commitment_id"],

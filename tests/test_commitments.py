@@ -198,3 +198,45 @@ def test_a_status_word_the_events_quote_does_not_say_is_refused(write_yaml):
     with pytest.raises(DataError) as caught:
         dataset(write_yaml, "", "    outcome_event: deal-signed\n    outcome: denounced\n", events)
     assert any("no account of 'deal-signed' says 'denounced'" in p.message for p in caught.value.problems)
+
+
+def test_a_promise_in_one_unit_is_measured_against_figures_in_another(write_yaml):
+    # The promise's indicator counts in billions, the outcomes' in millions: $5 bn is 5,000 of them.
+    millions = """
+  - id: trade_in_millions
+    topic: trade
+    label: Bilateral trade turnover, in millions
+    unit: usd_m
+    observations:
+      - period: "2024"
+        value: 4100
+        source: ru-page
+        said_by: Official
+        said_by_side: ru
+        quote: "trade was $4100 million in 2024"
+"""
+    text = (
+        SOURCES
+        + "indicators:"
+        + millions
+        + """  - id: trade_turnover
+    topic: trade
+    label: Bilateral trade turnover
+    unit: usd_bn
+    observations:
+      - value: 5
+        kind: target
+        source: promise-page
+        quote: "the presidents agreed to raise trade to $5 billion"
+events: []
+commitments:
+  - id: trade-5bn
+    topic: trade
+    title: Trade of $5 bn a year
+    indicator: trade_turnover
+    value: 5
+    measured_by: trade_in_millions
+"""
+    )
+    data = load(write_yaml(text))
+    assert verdicts(data)["Russian side"].share == pytest.approx(0.82)
