@@ -151,7 +151,9 @@ def assert_complete(data: Dataset, path: Path) -> None:
     ]
     stated = obs[~obs["derived"].astype(bool)]
     assert len(stated) == sum(len(i["observations"]) for i in written["indicators"])
-    assert sorted(data.events["event_id"]) == sorted(e["id"].strip() for e in written["events"])
+    # One row per account: the event's own and each under `accounts`.
+    accounts = [e["id"].strip() for e in written["events"] for _ in range(1 + len(e.get("accounts") or ()))]
+    assert sorted(data.events["event_id"]) == sorted(accounts)
     assert list(obs.columns) == [*OBSERVATION_COLUMNS, "source_published_label"]
     if len(ind):
         assert len(obs), "indicators without observations"
