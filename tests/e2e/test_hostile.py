@@ -24,7 +24,7 @@ SUBSTITUTIONS = [
         "quote: \"[click me](javascript:alert('quote')) amounted to over $3.2 billion <img src=y onerror=alert('q')>\"",
     ),
     (
-        "title: Vladimir Putin's state visit to Kyrgyzstan",
+        "title: Vladimir Putin visits Bishkek (25–27 November)",
         f"title: \"{JS_LINK} <iframe src=javascript:alert('iframe')></iframe>\"",
     ),
 ]
