@@ -439,17 +439,38 @@ def divergences(data: Dataset) -> None:
         st.table(group.table, hide_index=True)
 
 
-_EVENT_LINE = ("date_label", "title", "status", "category", "publisher", "source_url", "disputed", "other_accounts")
+_EVENT_LINE = ("event_id", "date_label", "title", "status", "category", "publisher", "source_url", "disputed")
 
 
-def _event_line(event, detailed: bool = False) -> str:
-    """An event in one line with its source; detailed, also whether it is planned and its category."""
+def _event_line(accounts: list, dates: dict[str, list[str]], detailed: bool = False) -> str:
+    """An event's accounts of one date in one line, naming each of their sources; detailed, also whether it is
+    planned and its category. Where accounts disagree on the date, the line names the other dates and their sources.
+    """
+    event = accounts[0]
     mark = " (planned)" if detailed and event.status == "planned" else ""
     what = f" · _{md(event.category)}_" if detailed else ""
-    line = f"**{md(event.date_label)}** · {md(event.title)}{mark}{what} · {md_link(event.publisher, event.source_url)}"
-    if event.disputed:  # the sources date it differently: every account is listed, each on its own line
-        line += f" · ⚠ accounts disagree on the date; also: {md(event.other_accounts)}"
+    sources = "; ".join(md_link(a.publisher, a.source_url) for a in accounts)
+    line = f"**{md(event.date_label)}** · {md(event.title)}{mark}{what} · {sources}"
+    if event.disputed:
+        others = "; ".join(f"{label} ({', '.join(by)})" for label, by in dates.items() if label != event.date_label)
+        line += f" · ⚠ accounts disagree on the date; also: {md(others)}"
     return line
+
+
+def _event_lines(events: pd.DataFrame, every: pd.DataFrame, detailed: bool = False) -> list[tuple[int, str]]:
+    """The events one line per date an event's accounts give, in the order of events, each with the position in
+    events of its first account.
+
+    Accounts that agree on a date share a line, so an event told by four sources is not listed four times;
+    `every` holds all accounts, so a line names the other dates even where a filter hides them.
+    """
+    dates: dict[str, dict[str, list[str]]] = {}
+    for a in charts.records(every[every["event_id"].isin(events["event_id"])], ("event_id", "date_label", "publisher")):
+        dates.setdefault(a.event_id, {}).setdefault(a.date_label, []).append(a.publisher)
+    same_date: dict[tuple[str, str], tuple[int, list]] = {}
+    for i, a in enumerate(charts.records(events, _EVENT_LINE)):
+        same_date.setdefault((a.event_id, a.date_label), (i, []))[1].append(a)
+    return [(i, _event_line(accounts, dates[accounts[0].event_id], detailed)) for i, accounts in same_date.values()]
 
 
 def _event_list(lines: tuple[str, ...]) -> None:
@@ -459,7 +480,7 @@ def _event_list(lines: tuple[str, ...]) -> None:
 
 
 def _selected_lines(data: Dataset, select: Callable, *args) -> tuple[str, ...]:
-    return tuple(_event_line(event) for event in charts.records(select(data, *args), _EVENT_LINE))
+    return tuple(line for _, line in _event_lines(select(data, *args), data.events))
 
 
 def event_list(data: Dataset, select: Callable, *args, key: str, title: str) -> None:
@@ -479,9 +500,8 @@ class _Timeline:
     chart: go.Figure | None
     alt: str
     caption: str
-    lines: tuple[str, ...]
+    lines: tuple[tuple[int, str], ...]  # each line with its year, for the chronology's headings
     events: pd.DataFrame
-    years: tuple[int, ...] = ()  # each line's year, for the chronology's headings
 
     @cached_property
     def table(self) -> tuple[pd.DataFrame, str]:
@@ -492,14 +512,14 @@ class _Timeline:
 
 def _timeline_parts(data: Dataset, years: tuple[int, int], categories: tuple[str, ...], future: bool) -> _Timeline:
     events = views.filter_events(data.events, years, list(categories), future)
+    years = events["start"].dt.year.tolist()
     return _Timeline(
         count=events["event_id"].nunique(),
         chart=None if events.empty else charts.timeline_chart(events),
         alt=views.describe_events(events),
         caption="" if events.empty else sources_caption(events),
-        lines=tuple(_event_line(event, detailed=True) for event in charts.records(events, _EVENT_LINE)),
+        lines=tuple((int(years[i]), line) for i, line in _event_lines(events, data.events, detailed=True)),
         events=events,
-        years=tuple(int(year) for year in events["start"].dt.year),
     )
 
 
@@ -519,7 +539,7 @@ def chronology(data: Dataset, years: tuple[int, int], categories: list[str], fut
     parts = _memo(_timeline_parts, data, tuple(years), tuple(categories), bool(future))
     # One markdown text, a heading for each year and its events under it (see _event_list).
     blocks: dict[int, list[str]] = {}
-    for year, line in zip(parts.years, parts.lines, strict=True):
+    for year, line in parts.lines:
         blocks.setdefault(year, []).append(f"- {line}")
     if blocks:
         st.markdown("\n\n".join(f"#### {year}\n" + "\n".join(lines) for year, lines in blocks.items()))

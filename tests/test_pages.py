@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from bilateral import load, views
+from bilateral import load, ui, views
 from bilateral.ui import md
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -253,8 +253,35 @@ def test_the_timeline_shows_every_event_up_to_2025_by_default(shown, data):
     at = shown("timeline")
 
     accounts = data.events[data.events["start"].dt.year <= 2025]
-    assert timeline_markers(at) == len(event_lines(at)) == len(accounts)
+    assert timeline_markers(at) == len(accounts)
+    assert len(event_lines(at)) == len(accounts.drop_duplicates(["event_id", "date_label"]))
     assert events_shown(at) == accounts["event_id"].nunique() > 100
+
+
+def test_an_event_sources_date_alike_is_one_line_naming_each_source(shown, data):
+    lines = event_lines(shown("timeline"))
+    e = data.events[data.events["start"].dt.year <= 2025]
+    alike = e[e.duplicated(["event_id", "date_label"], keep=False) & ~e["disputed"]]
+    assert alike["event_id"].nunique() > 10
+    for _, accounts in alike.groupby(["event_id", "date_label"]):
+        first = accounts.iloc[0]
+        [line] = [x for x in lines if x.startswith(f"**{ui.md(first['date_label'])}** · {ui.md(first['title'])} ")]
+        assert all(ui.md(publisher) in line for publisher in accounts["publisher"])
+
+
+def test_an_event_whose_accounts_disagree_has_a_line_per_date_each_naming_the_others(shown, data):
+    lines = event_lines(shown("timeline"))
+    disputed = data.events[data.events["disputed"] & (data.events["start"].dt.year <= 2025)]
+    assert disputed["event_id"].nunique() >= 5
+    for _, accounts in disputed.groupby("event_id"):
+        title = ui.md(accounts["title"].iloc[0])
+        mine = [x for x in lines if f"** · {title} " in x]
+        assert len(mine) == accounts["date_label"].nunique()
+        for line in mine:
+            assert "⚠ accounts disagree on the date; also:" in line
+            date = line.split("**")[1]
+            others = {ui.md(label) for label in accounts["date_label"]} - {date}
+            assert others and all(label in line.split("also:")[1] for label in others)
 
 
 def test_choosing_a_category_shows_only_its_events(data):
@@ -266,7 +293,7 @@ def test_choosing_a_category_shows_only_its_events(data):
     assert timeline_markers(at) == len(treaties) > 10
     assert events_shown(at) == treaties["event_id"].nunique()
     chronology = event_lines(at)
-    assert len(chronology) == len(treaties)
+    assert len(chronology) == len(treaties.drop_duplicates(["event_id", "date_label"]))
     assert all("_treaty_" in line for line in chronology)
 
 
