@@ -512,13 +512,13 @@ class _Timeline:
 
 def _timeline_parts(data: Dataset, years: tuple[int, int], categories: tuple[str, ...], future: bool) -> _Timeline:
     events = views.filter_events(data.events, years, list(categories), future)
-    years = events["start"].dt.year.tolist()
+    starts = events["start"].dt.year.tolist()
     return _Timeline(
         count=events["event_id"].nunique(),
         chart=None if events.empty else charts.timeline_chart(events),
         alt=views.describe_events(events),
         caption="" if events.empty else sources_caption(events),
-        lines=tuple((int(years[i]), line) for i, line in _event_lines(events, data.events, detailed=True)),
+        lines=tuple((int(starts[i]), line) for i, line in _event_lines(events, data.events, detailed=True)),
         events=events,
     )
 
